@@ -1,0 +1,134 @@
+package io.countersign.accesstoken2;
+
+import io.countersign.codec.Base64Codec;
+import io.countersign.codec.Checks;
+import io.countersign.codec.HmacSha256;
+import io.countersign.codec.PackedWriter;
+import io.countersign.codec.Zlib;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Signs 007 tokens into caller-supplied buffers, reusing its digest, deflater and scratch
+ * arrays so that after warm-up a token costs no allocation. Not thread-safe: keep one per
+ * thread ({@link AccessToken2Codec} does that for you).
+ *
+ * <p>Layout: {@code "007" + base64(zlib(u16 32, signature[32], signingInfo))}, where
+ * signingInfo is {@code appId, issueTs, expire, salt, u16 service count, services} and the
+ * signature is HMAC(HMAC(HMAC(u32 issueTs, certificate), u32 salt) as key, signingInfo).
+ */
+public final class AccessToken2Signer implements AutoCloseable {
+    /** The content starts with the signature behind its u16 length; signingInfo follows. */
+    private static final int SIGNATURE_FIELD = 2 + HmacSha256.LENGTH;
+    private static final byte[] PREFIX = AccessToken2.VERSION.getBytes(StandardCharsets.US_ASCII);
+
+    private final HmacSha256 hmac = new HmacSha256();
+    private final Zlib zlib = new Zlib();
+    private final PackedWriter content = new PackedWriter(512);
+    private final byte[] certificate = new byte[32];
+    private final byte[] u32 = new byte[4];
+    private final byte[] key = new byte[HmacSha256.LENGTH];
+    private final byte[] check = new byte[HmacSha256.LENGTH];
+    private byte[] compressed = new byte[Zlib.maxCompressedLength(512)];
+    private byte[] text = new byte[Base64Codec.encodedLength(compressed.length) + PREFIX.length];
+
+    /** The signed token as a String. */
+    public String sign(AccessToken2 token, String appCertificate) {
+        int length = signInternal(token, appCertificate);
+        return new String(text, 0, length, StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * Writes the token's ASCII text into {@code out} from {@code off}; returns its length.
+     * Throws {@link IndexOutOfBoundsException} (before writing) if it does not fit.
+     */
+    public int sign(AccessToken2 token, String appCertificate, byte[] out, int off) {
+        int length = signInternal(token, appCertificate);
+        if (off < 0 || out.length - off < length) {
+            throw new IndexOutOfBoundsException("out: token needs " + length + " bytes from offset " + off
+                    + ", buffer has " + out.length);
+        }
+        System.arraycopy(text, 0, out, off, length);
+        return length;
+    }
+
+    /** Puts the token's ASCII text into {@code out} at its position and advances it; returns its length. */
+    public int sign(AccessToken2 token, String appCertificate, ByteBuffer out) {
+        int length = signInternal(token, appCertificate);
+        out.put(text, 0, length);
+        return length;
+    }
+
+    /**
+     * Whether {@code signature} is the signature of {@code signingInfo} under the certificate,
+     * with the issueTs and salt read from signingInfo. Compared in constant time.
+     */
+    boolean verify(byte[] signature, byte[] signingInfo, long issueTs, long salt, String appCertificate) {
+        if (!Checks.isHex32(appCertificate) || signature.length != HmacSha256.LENGTH) {
+            return false;
+        }
+        signingKey(issueTs, salt, appCertificate);
+        hmac.sign(key, 0, key.length, signingInfo, 0, signingInfo.length, check, 0);
+        return HmacSha256.constantTimeEquals(check, 0, signature, 0, HmacSha256.LENGTH);
+    }
+
+    private int signInternal(AccessToken2 token, String appCertificate) {
+        Checks.hex32Secret("appCertificate", appCertificate);
+        if (token.services().isEmpty()) {
+            throw new IllegalArgumentException("services: a token needs at least one service");
+        }
+        content.reset().skip(SIGNATURE_FIELD)
+                .putAscii(token.appId())
+                .putU32(token.issueTs())
+                .putU32(token.expire())
+                .putU32(token.salt())
+                .putU16(token.services().size());
+        packSortedByType(token);
+
+        byte[] bytes = content.array();
+        int infoLength = content.position() - SIGNATURE_FIELD;
+        signingKey(token.issueTs(), token.salt(), appCertificate);
+        bytes[0] = HmacSha256.LENGTH;
+        bytes[1] = 0;
+        hmac.sign(key, 0, key.length, bytes, SIGNATURE_FIELD, infoLength, bytes, 2);
+
+        int contentLength = content.position();
+        if (compressed.length < Zlib.maxCompressedLength(contentLength)) {
+            compressed = new byte[Zlib.maxCompressedLength(contentLength)];
+            text = new byte[Base64Codec.encodedLength(compressed.length) + PREFIX.length];
+        }
+        int compressedLength = zlib.compress(bytes, 0, contentLength, compressed, 0);
+        System.arraycopy(PREFIX, 0, text, 0, PREFIX.length);
+        return PREFIX.length + Base64Codec.encode(compressed, 0, compressedLength, text, PREFIX.length);
+    }
+
+    /** Packs services sorted by type, stable within a type, without allocating a sorted copy. */
+    private void packSortedByType(AccessToken2 token) {
+        var services = token.services();
+        for (int type = 1; type <= Service.MAX_KNOWN_TYPE; type++) {
+            for (int i = 0; i < services.size(); i++) {
+                Service s = services.get(i);
+                if (s.type() == type) {
+                    ServiceCodec.pack(s, content);
+                }
+            }
+        }
+    }
+
+    /** key = HMAC(HMAC(u32 issueTs, certificate), u32 salt), the first two links of the chain. */
+    private void signingKey(long issueTs, long salt, String appCertificate) {
+        for (int i = 0; i < 32; i++) {
+            certificate[i] = (byte) appCertificate.charAt(i);
+        }
+        PackedWriter.writeU32(u32, 0, issueTs);
+        hmac.sign(u32, 0, 4, certificate, 0, 32, key, 0);
+        PackedWriter.writeU32(u32, 0, salt);
+        hmac.sign(u32, 0, 4, key, 0, key.length, key, 0);
+    }
+
+    @Override
+    public void close() {
+        zlib.close();
+    }
+}

@@ -1,0 +1,36 @@
+package io.countersign.accesstoken2;
+
+import io.countersign.codec.Checks;
+import io.countersign.codec.SaltSource;
+
+import java.time.Clock;
+
+/**
+ * What every 007 builder shares: read the clock for issueTs, draw a salt, check the App ID and
+ * certificate, sign on the calling thread's signer. Thread-safe if its clock and salt source are.
+ */
+final class Issuer {
+    static final Issuer SYSTEM = new Issuer(Clock.systemUTC(), SaltSource.secureRandom());
+
+    private final Clock clock;
+    private final SaltSource salts;
+
+    Issuer(Clock clock, SaltSource salts) {
+        this.clock = Checks.notNull("clock", clock);
+        this.salts = Checks.notNull("salts", salts);
+    }
+
+    String issue(String appId, String appCertificate, long expire, Service... services) {
+        Checks.hex32("appId", appId);
+        Checks.hex32Secret("appCertificate", appCertificate);
+        AccessToken2 token = new AccessToken2(appId, clock.instant().getEpochSecond(), Checks.u32("expire", expire),
+                salts.nextSalt(), services);
+        return AccessToken2Codec.encode(token, appCertificate);
+    }
+
+    /** The packed uid: "" for 0, otherwise its unsigned decimal form, as the official builders write it. */
+    static String uidString(long uid) {
+        Checks.u32("uid", uid);
+        return uid == 0 ? "" : Long.toString(uid);
+    }
+}

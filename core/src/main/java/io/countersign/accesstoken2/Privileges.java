@@ -1,0 +1,111 @@
+package io.countersign.accesstoken2;
+
+import io.countersign.codec.Checks;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * A service's privileges: u16 privilege id to u32 value (seconds), kept sorted by id because
+ * every official implementation packs them from a sorted map. Immutable.
+ */
+public final class Privileges {
+    public static final Privileges NONE = new Privileges(new int[0], new long[0]);
+
+    private final int[] ids;
+    private final long[] values;
+
+    private Privileges(int[] ids, long[] values) {
+        this.ids = ids;
+        this.values = values;
+    }
+
+    /** One privilege. */
+    public static Privileges of(int id, long value) {
+        return builder().put(id, value).build();
+    }
+
+    /** From a map of id to value; ids and values are range-checked. */
+    public static Privileges of(java.util.Map<Integer, Long> map) {
+        Builder b = builder();
+        map.forEach((id, value) -> b.put(Checks.notNull("privilege id", id), Checks.notNull("privilege " + id, value)));
+        return b.build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public int size() {
+        return ids.length;
+    }
+
+    /** The i-th privilege id in ascending order. */
+    public int idAt(int i) {
+        return ids[i];
+    }
+
+    public long valueAt(int i) {
+        return values[i];
+    }
+
+    /** The value of privilege {@code id}, or -1 if absent. */
+    public long get(int id) {
+        int i = Arrays.binarySearch(ids, id);
+        return i >= 0 ? values[i] : -1;
+    }
+
+    public SortedMap<Integer, Long> toMap() {
+        TreeMap<Integer, Long> map = new TreeMap<>();
+        for (int i = 0; i < ids.length; i++) {
+            map.put(ids[i], values[i]);
+        }
+        return Collections.unmodifiableSortedMap(map);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Privileges && Arrays.equals(ids, ((Privileges) o).ids) && Arrays.equals(values, ((Privileges) o).values);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Arrays.hashCode(ids) + Arrays.hashCode(values);
+    }
+
+    @Override
+    public String toString() {
+        return toMap().toString();
+    }
+
+    /** Collects privileges; a repeated id keeps the last value, as the official maps do. */
+    public static final class Builder {
+        private final TreeMap<Integer, Long> map = new TreeMap<>();
+
+        private Builder() {
+        }
+
+        public Builder put(int id, long value) {
+            Checks.u16("privilege id", id);
+            Checks.u32("privilege " + id, value);
+            map.put(id, value);
+            return this;
+        }
+
+        public Privileges build() {
+            if (map.isEmpty()) {
+                return NONE;
+            }
+            int[] ids = new int[map.size()];
+            long[] values = new long[map.size()];
+            int i = 0;
+            for (var e : map.entrySet()) {
+                ids[i] = e.getKey();
+                values[i++] = e.getValue();
+            }
+            return new Privileges(ids, values);
+        }
+    }
+}

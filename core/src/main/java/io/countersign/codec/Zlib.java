@@ -1,0 +1,96 @@
+package io.countersign.codec;
+
+import io.countersign.codec.TokenFormatException.Reason;
+
+import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
+import java.util.zip.Inflater;
+
+/**
+ * zlib streams (RFC 1950) as 007 tokens use them: compression at zlib's default level, which is
+ * what the official Java ({@code java.util.zip.Deflater}) and Python ({@code zlib.compress})
+ * builders emit, and inflation bounded by {@link DecodeLimits}. Holds one {@link Deflater} and
+ * one {@link Inflater}, reset per call, so it allocates nothing after warm-up. Not thread-safe:
+ * use one per thread, and {@link #close()} it to free native memory early.
+ */
+public final class Zlib implements AutoCloseable {
+    private final Deflater deflater = new Deflater();
+    private final Inflater inflater = new Inflater();
+    private byte[] inflated = new byte[1024];
+
+    /** A safe upper bound on the compressed size of {@code length} bytes (zlib's deflateBound). */
+    public static int maxCompressedLength(int length) {
+        return length + (length >>> 12) + (length >>> 14) + (length >>> 25) + 13 + 6;
+    }
+
+    /**
+     * Compresses {@code in[off, off+len)} into {@code out} at {@code outOff}; returns the bytes
+     * written. {@code out} must have {@link #maxCompressedLength(int)} bytes from {@code outOff}.
+     */
+    public int compress(byte[] in, int off, int len, byte[] out, int outOff) {
+        deflater.reset();
+        deflater.setInput(in, off, len);
+        deflater.finish();
+        int written = 0;
+        while (!deflater.finished()) {
+            int n = deflater.deflate(out, outOff + written, out.length - outOff - written);
+            if (n == 0 && outOff + written == out.length) {
+                throw new IndexOutOfBoundsException("out: compressed output does not fit in " + (out.length - outOff) + " bytes");
+            }
+            written += n;
+        }
+        return written;
+    }
+
+    /**
+     * Inflates one complete zlib stream; the result is {@code inflatedArray()[0, return)}. Fails
+     * with {@link Reason#BAD_ZLIB} on a stream that does not inflate, is cut short, fails its
+     * checksum or is followed by extra bytes, and with {@link Reason#TOO_LARGE} as soon as the
+     * output would pass {@code limits.maxInflatedLength()}.
+     */
+    public int inflate(byte[] in, DecodeLimits limits) {
+        inflater.reset();
+        inflater.setInput(in);
+        int length = 0;
+        try {
+            while (!inflater.finished()) {
+                if (length == inflated.length) {
+                    if (length >= limits.maxInflatedLength()) {
+                        throw new TokenFormatException(Reason.TOO_LARGE, "payload", length,
+                                "inflates past the limit of " + limits.maxInflatedLength() + " bytes");
+                    }
+                    inflated = java.util.Arrays.copyOf(inflated, (int) Math.min((long) length * 2, limits.maxInflatedLength()));
+                }
+                int n = inflater.inflate(inflated, length, inflated.length - length);
+                length += n;
+                if (n == 0 && !inflater.finished()) {
+                    if (inflater.needsDictionary()) {
+                        throw new TokenFormatException(Reason.BAD_ZLIB, "payload", 0, "zlib stream asks for a preset dictionary");
+                    }
+                    if (inflater.needsInput()) {
+                        throw new TokenFormatException(Reason.BAD_ZLIB, "payload", in.length, "zlib stream is cut short");
+                    }
+                }
+            }
+        } catch (DataFormatException e) {
+            throw new TokenFormatException(Reason.BAD_ZLIB, "payload", (int) Math.min(inflater.getBytesRead(), Integer.MAX_VALUE),
+                    "zlib stream does not inflate (" + e.getMessage() + ")");
+        }
+        if (inflater.getRemaining() > 0) {
+            throw new TokenFormatException(Reason.BAD_ZLIB, "payload", in.length - inflater.getRemaining(),
+                    inflater.getRemaining() + " bytes after the end of the zlib stream");
+        }
+        return length;
+    }
+
+    /** The array {@link #inflate} wrote into; reused by the next call. */
+    public byte[] inflatedArray() {
+        return inflated;
+    }
+
+    @Override
+    public void close() {
+        deflater.end();
+        inflater.end();
+    }
+}
