@@ -549,6 +549,13 @@ func opBuild(req fields) (obj, *apiError) {
 	if e != nil {
 		return nil, e
 	}
+	// Both NewAccessToken variants draw the salt as getRand(1, 99999999),
+	// i.e. rand.Intn(99999998)+1: a stubbed random source can only yield
+	// salts in [1, 99999998], so other values are not something the builder
+	// can produce.
+	if salt < 1 || salt > 99999998 {
+		return nil, unsupported("go-tokenbuilder v1.5.0 draws its salt as rand.Intn(99999998)+1; salt %d is unreachable", salt)
+	}
 	r := &argReader{f: args}
 	tok, err, fam, cert := fn(r)
 	if r.err != nil {
