@@ -7,8 +7,9 @@ Wraps, as installed dependencies only (see requirements.txt):
   * agora-token-builder 1.0.0 - 006 RtcTokenBuilder / RtmTokenBuilder only
 
 Reads one JSON request per line on stdin, writes one JSON response per line on
-stdout. The official code prints parse errors with print(); stdout is redirected
-to stderr while official code runs so the protocol stream stays clean.
+stdout. The official parsers print() their errors to stdout; while official code
+runs stdout is captured (then echoed to stderr and quoted in the error message) so
+the protocol stream stays clean.
 
 How the clock and the salt are fixed
 ------------------------------------
