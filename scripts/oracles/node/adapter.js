@@ -304,7 +304,8 @@ def007('RtcTokenBuilder2.buildTokenWithRtm', ['appId', 'appCertificate', 'channe
 def007('RtcTokenBuilder2.buildTokenWithRtm2', RTM2_12, a => RtcTokenBuilder2.buildTokenWithRtm2(...a))
 def007('RtmTokenBuilder2.buildToken', ['appId', 'appCertificate', 'userId', 'expire'], a => RtmTokenBuilder2.buildToken(...a))
 def007('RtmTokenBuilder2.buildTokenWithPermissions', ['appId', 'appCertificate', 'userId', 'permissions', 'expire'],
-    a => RtmTokenBuilder2.buildTokenWithPermissions(a[0], a[1], a[2], rtm2PermissionsIn(a[3], 'permissions'), a[4]))
+    // permissions null -> the builder's own default (an empty Rtm2Permissions).
+    a => RtmTokenBuilder2.buildTokenWithPermissions(a[0], a[1], a[2], a[3] === null ? null : rtm2PermissionsIn(a[3], 'permissions'), a[4]))
 def007('ChatTokenBuilder2.buildUserToken', ['appId', 'appCertificate', 'userId', 'expire'], a => ChatTokenBuilder.buildUserToken(...a))
 def007('ChatTokenBuilder2.buildAppToken', ['appId', 'appCertificate', 'expire'], a => ChatTokenBuilder.buildAppToken(...a))
 def007('FpaTokenBuilder.buildToken', ['appId', 'appCertificate'], a => FpaTokenBuilder.buildToken(...a))
@@ -421,6 +422,7 @@ function encode007(c, secret) {
     const expire = intIn(c.expire, 'expire')
     const salt = intIn(c.salt, 'salt')
     if (!Array.isArray(c.services)) throw bad('services must be a list')
+    if (c.unparsedHex !== undefined) throw unsupported(`agora-token ${VERSIONS['agora-token']} AccessToken2.build() packs service objects only; it cannot append raw unparsed bytes`)
     const token = new AT2.AccessToken2(appId, secret, issueTs, expire)
     // The constructor reads the clock when issueTs is 0 and always draws a random
     // salt; both are plain fields, set here to the explicit content.
@@ -797,11 +799,26 @@ function opHello() {
         ops: ['hello', 'build', 'encode', 'decode', 'verify'],
         schemes: SCHEMES.slice(),
         builders: Object.keys(B),
-        packages: Object.assign({}, VERSIONS),
-        // Extra detail: which package may be chosen with "package" per scheme, and
-        // which (op, scheme) pairs answer "unsupported".
-        packageChoice: { '007': ['agora-token'], '006': ['agora-token', 'agora-access-token'], '005': ['agora-token', 'agora-access-token'], signaling: ['agora-token', 'agora-access-token'], netless: ['netless-token'] },
-        unsupported: { decode: ['005'], verify: ['005'] },
+        // Extras. "package" in a request picks the package for a scheme (default
+        // marked); opsByScheme says which op works for which scheme; "recomputed"
+        // lists (op, scheme) pairs the package has no function for, answered by
+        // running the package's own builder on the parsed fields (see README).
+        packages: [
+            { name: 'agora-token', version: VERSIONS['agora-token'], default: true, schemes: ['007', '006', '005', 'signaling'],
+                builders: Object.keys(B).filter(n => B[n].scheme !== 'netless') },
+            { name: 'agora-access-token', version: VERSIONS['agora-access-token'], default: false, schemes: ['006', '005', 'signaling'],
+                builders: Object.keys(B).filter(n => ['006', '005', 'signaling'].includes(B[n].scheme)) },
+            { name: 'netless-token', version: VERSIONS['netless-token'], default: true, schemes: ['netless'],
+                builders: Object.keys(B).filter(n => B[n].scheme === 'netless') },
+        ],
+        opsByScheme: {
+            '007': ['build', 'encode', 'decode', 'verify'],
+            '006': ['build', 'encode', 'decode', 'verify'],
+            '005': ['build', 'encode'],
+            signaling: ['build', 'encode', 'decode', 'verify'],
+            netless: ['build', 'encode', 'decode', 'verify'],
+        },
+        recomputed: { decode: ['signaling', 'netless'], verify: ['006', 'signaling', 'netless'] },
     }
 }
 
@@ -815,7 +832,7 @@ function handle(line) {
         return { id: null, ok: false, error: { code: 'bad-request', message: 'line is not JSON' } }
     }
     if (!isObj(req)) return { id: null, ok: false, error: { code: 'bad-request', message: 'line is not a JSON object' } }
-    const id = typeof req.id === 'string' ? req.id : req.id === undefined ? null : req.id
+    const id = typeof req.id === 'string' ? req.id : null
     try {
         if (typeof req.id !== 'string') throw bad('"id" must be a string')
         if (typeof req.op !== 'string') throw bad('"op" must be a string')
