@@ -52,17 +52,19 @@ public final class Zlib implements AutoCloseable {
         inflater.reset();
         inflater.setInput(in);
         int length = 0;
+        // Room for one byte past the limit, so that exceeding it is seen without inflating further.
+        int capacity = limits.maxInflatedLength() + 1;
         try {
             while (!inflater.finished()) {
                 if (length == inflated.length) {
-                    if (length >= limits.maxInflatedLength()) {
-                        throw new TokenFormatException(Reason.TOO_LARGE, "payload", length,
-                                "inflates past the limit of " + limits.maxInflatedLength() + " bytes");
-                    }
-                    inflated = java.util.Arrays.copyOf(inflated, (int) Math.min((long) length * 2, limits.maxInflatedLength()));
+                    inflated = java.util.Arrays.copyOf(inflated, (int) Math.min((long) length * 2, capacity));
                 }
-                int n = inflater.inflate(inflated, length, inflated.length - length);
+                int n = inflater.inflate(inflated, length, Math.min(inflated.length, capacity) - length);
                 length += n;
+                if (length > limits.maxInflatedLength()) {
+                    throw new TokenFormatException(Reason.TOO_LARGE, "payload", limits.maxInflatedLength(),
+                            "inflates past the limit of " + limits.maxInflatedLength() + " bytes");
+                }
                 if (n == 0 && !inflater.finished()) {
                     if (inflater.needsDictionary()) {
                         throw new TokenFormatException(Reason.BAD_ZLIB, "payload", 0, "zlib stream asks for a preset dictionary");

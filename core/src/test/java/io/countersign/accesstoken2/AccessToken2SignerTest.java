@@ -1,0 +1,112 @@
+package io.countersign.accesstoken2;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class AccessToken2SignerTest {
+    private static final String APP_ID = "970CA35de60c44645bbae8a215061b33";
+    private static final String CERT = "5CFd2fd1755d40ecb72977518be15d3b";
+    private static final AccessToken2 TOKEN = new AccessToken2(APP_ID, 1700000000L, 600, 12345678,
+            new Service.Rtm("alice", Privileges.of(Service.Rtm.LOGIN, 600)),
+            new Service.Rtc("room", "42", Privileges.of(Service.Rtc.JOIN_CHANNEL, 600)));
+
+    private final AccessToken2Signer signer = new AccessToken2Signer();
+
+    @Test
+    void shouldWriteAtAnOffsetAndAgreeWithTheStringApiWhenReused() {
+        String expected = signer.sign(TOKEN, CERT);
+        byte[] out = new byte[1024];
+        Arrays.fill(out, (byte) 0x55);
+
+        int length = signer.sign(TOKEN, CERT, out, 11);
+        int again = signer.sign(TOKEN, CERT, out, 11);
+
+        assertEquals(expected.length(), length);
+        assertEquals(length, again);
+        assertEquals(expected, new String(out, 11, length, StandardCharsets.US_ASCII));
+        assertEquals(0x55, out[10]);
+        assertEquals(0x55, out[11 + length]);
+    }
+
+    @Test
+    void shouldPutIntoAByteBufferAtItsPosition() {
+        ByteBuffer buffer = ByteBuffer.allocateDirect(1024);
+        buffer.position(7);
+        int length = signer.sign(TOKEN, CERT, buffer);
+        byte[] text = new byte[length];
+        buffer.position(7);
+        buffer.get(text);
+        assertEquals(signer.sign(TOKEN, CERT), new String(text, StandardCharsets.US_ASCII));
+    }
+
+    @Test
+    void shouldRefuseABufferTooSmallWithoutWritingIntoIt() {
+        byte[] out = new byte[40];
+        IndexOutOfBoundsException e = assertThrows(IndexOutOfBoundsException.class, () -> signer.sign(TOKEN, CERT, out, 0));
+        assertTrue(e.getMessage().startsWith("out:"), e.getMessage());
+        assertArrayEquals(new byte[40], out);
+    }
+
+    @Test
+    void shouldPackServicesSortedByTypeStableWithinAType() {
+        AccessToken2 token = new AccessToken2(APP_ID, 1, 2, 3,
+                new Service.Chat("second-type-5", Privileges.NONE),
+                new Service.Rtm("first-rtm", Privileges.NONE),
+                new Service.Chat("third-type-5", Privileges.NONE),
+                new Service.Rtm("second-rtm", Privileges.NONE));
+        var services = AccessToken2Codec.decode(signer.sign(token, CERT)).token().services();
+        assertEquals("first-rtm", ((Service.Rtm) services.get(0)).userId().utf8String());
+        assertEquals("second-rtm", ((Service.Rtm) services.get(1)).userId().utf8String());
+        assertEquals("second-type-5", ((Service.Chat) services.get(2)).userId().utf8String());
+        assertEquals("third-type-5", ((Service.Chat) services.get(3)).userId().utf8String());
+    }
+
+    @Test
+    void shouldRejectABadCertificateWithoutShowingIt() {
+        String secret = "0123456789abcdef0123456789abcdeX";
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> signer.sign(TOKEN, secret));
+        assertTrue(e.getMessage().startsWith("appCertificate:"), e.getMessage());
+        assertFalse(e.getMessage().contains(secret));
+        assertFalse(e.getMessage().contains("0123456789"));
+    }
+
+    @Test
+    void shouldNameTheFieldOfEachBadInput() {
+        assertMessage("appId:", () -> new AccessToken2("xyz", 0, 0, 0, new Service.Fpa(Privileges.NONE)));
+        assertMessage("issueTs:", () -> new AccessToken2(APP_ID, -1, 0, 0, new Service.Fpa(Privileges.NONE)));
+        assertMessage("expire:", () -> new AccessToken2(APP_ID, 0, 1L << 32, 0, new Service.Fpa(Privileges.NONE)));
+        assertMessage("channelName:", () -> new Service.Rtc("x".repeat(65536), "", Privileges.NONE));
+        assertMessage("uid:", () -> new Service.Rtc("room", "\uD800", Privileges.NONE));
+        assertMessage("privilege id:", () -> Privileges.of(70000, 1));
+        assertMessage("services:", () -> signer.sign(new AccessToken2(APP_ID, 0, 0, 0), CERT));
+        assertMessage("uid:", () -> new RtcTokenBuilder2().buildTokenWithUid(APP_ID, CERT, "room", -1L,
+                RtcTokenBuilder2.Role.ROLE_PUBLISHER, 600, 600));
+    }
+
+    @Test
+    void shouldAcceptTheLongestStringAU16CanPrefix() {
+        AccessToken2 token = new AccessToken2(APP_ID, 1, 2, 3, new Service.Rtc("c".repeat(65535), "", Privileges.NONE));
+        Service.Rtc rtc = (Service.Rtc) AccessToken2Codec.decode(signer.sign(token, CERT)).token().services().get(0);
+        assertEquals(65535, rtc.channelName().length());
+    }
+
+    @Test
+    void signerToStringDoesNotHoldTheCertificate() {
+        signer.sign(TOKEN, CERT);
+        assertFalse(signer.toString().contains(CERT));
+    }
+
+    private static void assertMessage(String prefix, org.junit.jupiter.api.function.Executable call) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
+        assertTrue(e.getMessage().startsWith(prefix), e.getMessage());
+    }
+}
