@@ -1,0 +1,111 @@
+package io.countersign.netless;
+
+import io.countersign.codec.Checks;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Netless (Interactive Whiteboard) SDK, room and task tokens, with netless-token's function
+ * names and argument order: {@code sdkToken(ak, sk, lifespan, content)}. {@code lifespan} is in
+ * milliseconds; 0 means the token never expires, otherwise it expires at now + lifespan.
+ * Tokens are byte-identical to netless-token 1.0.2's for the same clock reading and nonce.
+ *
+ * <p>Input rules, each an {@link IllegalArgumentException} naming the field (sk's message never
+ * shows it): {@code ak} non-empty; {@code sk} non-empty; no unpaired surrogate in any string
+ * (netless-token throws URIError there); {@code lifespan} not negative (netless-token treats a
+ * negative lifespan as 0, which hides a bug); now + lifespan at most 2^53 - 1, where JavaScript's
+ * number arithmetic stops being exact. Thread-safe if the clock and nonce source are.
+ */
+public class NetlessToken {
+    private final Clock clock;
+    private final NonceSource nonces;
+
+    /** Tokens timed by the system clock with version-1 UUID nonces, as netless-token does. */
+    public NetlessToken() {
+        this(Clock.systemUTC(), NonceSource.uuidV1());
+    }
+
+    /** Tokens timed by {@code clock} with nonces from {@code nonces}: for tests and reproducible tokens. */
+    public NetlessToken(Clock clock, NonceSource nonces) {
+        this.clock = Checks.notNull("clock", clock);
+        this.nonces = Checks.notNull("nonces", nonces);
+    }
+
+    /** An SDK token ({@code NETLESSSDK_}). */
+    public String sdkToken(String ak, String sk, long lifespan, SdkTokenTags content) {
+        Checks.notNull("content", content);
+        return issue(TokenPrefix.SDK, ak, sk, lifespan, content.role(), null);
+    }
+
+    /** A room token ({@code NETLESSROOM_}), for the room {@code content.uuid()} if given. */
+    public String roomToken(String ak, String sk, long lifespan, RoomTokenTags content) {
+        Checks.notNull("content", content);
+        return issue(TokenPrefix.ROOM, ak, sk, lifespan, content.role(), content.uuid());
+    }
+
+    /** A task token ({@code NETLESSTASK_}), for the task {@code content.uuid()} if given. */
+    public String taskToken(String ak, String sk, long lifespan, TaskTokenTags content) {
+        Checks.notNull("content", content);
+        return issue(TokenPrefix.TASK, ak, sk, lifespan, content.role(), content.uuid());
+    }
+
+    private String issue(TokenPrefix prefix, String ak, String sk, long lifespan, TokenRole role, String uuid) {
+        NetlessTokenContent.nonEmptyText("ak", ak);
+        NetlessSigner.checkSecret(sk);
+        if (lifespan < 0) {
+            throw new IllegalArgumentException("lifespan: must be 0 (never expires) or a positive number of ms, was " + lifespan);
+        }
+        OptionalLong expireAt = OptionalLong.empty();
+        // netless-token reads the clock only for a positive lifespan.
+        if (lifespan > 0) {
+            long now = clock.millis();
+            if (now < 0 || lifespan > NetlessTokenContent.MAX_EXPIRE_AT - now) {
+                throw new IllegalArgumentException("lifespan: now + lifespan must be within 0.."
+                        + NetlessTokenContent.MAX_EXPIRE_AT + " ms (Number.MAX_SAFE_INTEGER), was " + now + " + " + lifespan);
+            }
+            expireAt = OptionalLong.of(now + lifespan);
+        }
+        NetlessTokenContent content = new NetlessTokenContent(prefix, ak, nonces.nextNonce(), role,
+                Optional.ofNullable(uuid), expireAt);
+        return NetlessCodec.encode(content, sk);
+    }
+
+    /** What an SDK token grants: a role (netless-token's {@code SdkTokenTags}). */
+    public record SdkTokenTags(TokenRole role) {
+        public SdkTokenTags {
+            Checks.notNull("content.role", role);
+        }
+    }
+
+    /** What a room token grants: a role, for one room if {@code uuid} is not null (netless-token's {@code RoomTokenTags}). */
+    public record RoomTokenTags(TokenRole role, String uuid) {
+        public RoomTokenTags {
+            Checks.notNull("content.role", role);
+            if (uuid != null) {
+                NetlessTokenContent.wellFormed("content.uuid", uuid);
+            }
+        }
+
+        /** Any room. */
+        public RoomTokenTags(TokenRole role) {
+            this(role, null);
+        }
+    }
+
+    /** What a task token grants: a role, for one task if {@code uuid} is not null (netless-token's {@code TaskTokenTags}). */
+    public record TaskTokenTags(TokenRole role, String uuid) {
+        public TaskTokenTags {
+            Checks.notNull("content.role", role);
+            if (uuid != null) {
+                NetlessTokenContent.wellFormed("content.uuid", uuid);
+            }
+        }
+
+        /** Any task. */
+        public TaskTokenTags(TokenRole role) {
+            this(role, null);
+        }
+    }
+}
