@@ -5,27 +5,15 @@ import io.countersign.codec.SaltSource;
 import java.time.Clock;
 
 /**
- * Conversational AI agent tokens (007), named as the official ConvoAITokenBuilder: the services of
- * {@link RtcTokenBuilder2#buildTokenWithRtm2} plus a Conversational AI service with no privileges. Thread-safe.
+ * Conversational AI agent tokens (007), named as the official ConvoAITokenBuilder: RTC by role, RTM login,
+ * and a Conversational AI service with no privileges, as {@link AgentTokenBuilder#buildToken} packs them. Thread-safe.
  */
-public class ConvoAITokenBuilder {
-    private final Issuer issuer;
-
+public class ConvoAITokenBuilder extends AgentTokenBuilder {
     public ConvoAITokenBuilder() {
-        this.issuer = Issuer.SYSTEM;
+        super(Issuer.SYSTEM, new Service.ConvoAi(Privileges.NONE));
     }
 
     public ConvoAITokenBuilder(Clock clock, SaltSource salts) {
-        this.issuer = new Issuer(clock, salts);
-    }
-
-    public String buildToken(String appId, String appCertificate, String channelName, String rtcAccount,
-                             RtcTokenBuilder2.Role rtcRole, long rtcTokenExpire, long joinChannelPrivilegeExpire,
-                             long pubAudioPrivilegeExpire, long pubVideoPrivilegeExpire,
-                             long pubDataStreamPrivilegeExpire, String rtmUserId, long rtmTokenExpire) {
-        return issuer.issue(appId, appCertificate, rtcTokenExpire,
-                RtcTokenBuilder2.withRtm(rtcAccount, channelName, rtcRole, joinChannelPrivilegeExpire,
-                        pubAudioPrivilegeExpire, pubVideoPrivilegeExpire, pubDataStreamPrivilegeExpire, rtmUserId,
-                        rtmTokenExpire, new Service.ConvoAi(Privileges.NONE)));
+        super(clock, salts, new Service.ConvoAi(Privileges.NONE));
     }
 }
