@@ -1,0 +1,89 @@
+package io.countersign.accesstoken;
+
+import io.countersign.accesstoken2.Privileges;
+import io.countersign.codec.Base64Codec;
+import io.countersign.codec.ByteString;
+import io.countersign.codec.Checks;
+import io.countersign.codec.DecodeLimits;
+import io.countersign.codec.Hex;
+import io.countersign.codec.PackedReader;
+import io.countersign.codec.TokenFormatException;
+import io.countersign.codec.TokenFormatException.Reason;
+
+import java.util.BitSet;
+
+/**
+ * Decodes 006 tokens strictly: the {@code "006"} prefix, a 32-hex-character App ID, canonical
+ * base64 of the rest, every length within the content, nothing after the message and nothing
+ * after the last privilege, and no privilege id twice (a map cannot say which one the signer
+ * meant). Every failure is a {@link TokenFormatException}. Holds no state: thread-safe.
+ */
+public final class AccessTokenDecoder {
+    private static final int APP_ID_AT = AccessToken.VERSION.length();
+    private static final int CONTENT_AT = APP_ID_AT + 32;
+
+    private final DecodeLimits limits;
+
+    public AccessTokenDecoder() {
+        this(DecodeLimits.DEFAULT);
+    }
+
+    public AccessTokenDecoder(DecodeLimits limits) {
+        this.limits = Checks.notNull("limits", limits);
+    }
+
+    public DecodedAccessToken decode(String token) {
+        if (token == null) {
+            throw new TokenFormatException(Reason.EMPTY, "token", 0, "token is null");
+        }
+        if (token.length() > limits.maxTokenLength()) {
+            throw new TokenFormatException(Reason.TOO_LARGE, "token", limits.maxTokenLength(),
+                    "token has " + token.length() + " characters, the limit is " + limits.maxTokenLength());
+        }
+        if (!token.startsWith(AccessToken.VERSION)) {
+            throw new TokenFormatException(Reason.BAD_PREFIX, "version", 0, "a 006 token starts with \"006\"");
+        }
+        if (token.length() < CONTENT_AT) {
+            throw new TokenFormatException(Reason.TRUNCATED, "appId", APP_ID_AT,
+                    "the 32-character App ID is cut short (" + (token.length() - APP_ID_AT) + " characters)");
+        }
+        for (int i = APP_ID_AT; i < CONTENT_AT; i++) {
+            if (Hex.digit(token.charAt(i)) < 0) {
+                throw new TokenFormatException(Reason.BAD_VALUE, "appId", i, "not a hexadecimal digit");
+            }
+        }
+        String appId = token.substring(APP_ID_AT, CONTENT_AT);
+        byte[] content = Base64Codec.decode("token", token, CONTENT_AT);
+        return parse(appId, content);
+    }
+
+    private static DecodedAccessToken parse(String appId, byte[] content) {
+        PackedReader r = new PackedReader(content, 0, content.length);
+        ByteString signature = r.readBytes("signature");
+        long crcChannelName = r.readU32("crcChannelName");
+        long crcUid = r.readU32("crcUid");
+        int messageAt = r.position() + 2;
+        ByteString message = r.readBytes("message");
+        r.requireEnd("message");
+
+        PackedReader m = new PackedReader(content, messageAt, messageAt + message.length());
+        long salt = m.readU32("message.salt");
+        long ts = m.readU32("message.ts");
+        int count = m.readU16("message.privileges count");
+        Privileges.Builder privileges = Privileges.builder();
+        BitSet seen = new BitSet();
+        for (int i = 0; i < count; i++) {
+            int idAt = m.position();
+            int id = m.readU16("message.privileges[" + i + "].id");
+            long expire = m.readU32("message.privileges[" + i + "].expireTs");
+            if (seen.get(id)) {
+                throw new TokenFormatException(Reason.BAD_VALUE, "message.privileges[" + i + "].id", idAt,
+                        "privilege " + id + " appears twice");
+            }
+            seen.set(id);
+            privileges.put(id, expire);
+        }
+        m.requireEnd(count == 0 ? "message.privileges count" : "message.privileges[" + (count - 1) + "]");
+        return new DecodedAccessToken(appId, signature, crcChannelName, crcUid, salt, ts, privileges.build(), message);
+    }
+}

@@ -1,0 +1,122 @@
+package io.countersign.accesstoken;
+
+import io.countersign.accesstoken2.Privileges;
+import org.junit.jupiter.api.Test;
+
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class AccessTokenSignerTest {
+    private static final String APP_ID = "970CA35de60c44645bbae8a215061b33";
+    private static final String CERT = "5CFd2fd1755d40ecb72977518be15d3b";
+
+    /**
+     * Produced by agora-token 2.0.6 (and identically by agora-access-token 2.0.4 and by
+     * agoraiotools 0.3.4): in node, {@code const {AccessToken} = require("agora-token/src/AccessToken");
+     * const t = new AccessToken("970CA35de60c44645bbae8a215061b33", "5CFd2fd1755d40ecb72977518be15d3b",
+     * "频道 é", "用户"); t.salt = 4294967295; t.ts = 0; t.addPriviledge(65535, 7);
+     * t.addPriviledge(1000, 4294967295); t.addPriviledge(1, 0); t.build()}.
+     */
+    private static final String EXPLICIT = "006970CA35de60c44645bbae8a215061b33IACHExSKxeS4rNWrRdd1VkFk/qVVtevGrpUGs2KuL16F8GT647TdouodHAD/////AAAAAAMAAQAAAAAA6AP///////8HAAAA";
+    private static final AccessToken EXPLICIT_CONTENT = new AccessToken(APP_ID, "\u9891\u9053 \u00e9", "\u7528\u6237",
+            0xFFFF_FFFFL, 0, Privileges.of(Map.of(65535, 7L, 1000, 0xFFFF_FFFFL, 1, 0L)));
+
+    private final AccessTokenSigner signer = new AccessTokenSigner();
+
+    @Test
+    void shouldMatchTheOfficialNodeBuilderForExplicitContent() {
+        assertEquals(EXPLICIT, signer.sign(EXPLICIT_CONTENT, CERT));
+    }
+
+    @Test
+    void shouldWriteAtAnOffsetAndAgreeWithTheStringApiWhenReused() {
+        byte[] out = new byte[1024];
+        Arrays.fill(out, (byte) 0x55);
+
+        int length = signer.sign(EXPLICIT_CONTENT, CERT, out, 11);
+        int again = signer.sign(EXPLICIT_CONTENT, CERT, out, 11);
+
+        assertEquals(EXPLICIT.length(), length);
+        assertEquals(length, again);
+        assertEquals(EXPLICIT, new String(out, 11, length, StandardCharsets.US_ASCII));
+        assertEquals(0x55, out[10]);
+        assertEquals(0x55, out[11 + length]);
+    }
+
+    @Test
+    void shouldRefuseABufferTooSmallWithoutWritingIntoIt() {
+        byte[] out = new byte[40];
+        IndexOutOfBoundsException e = assertThrows(IndexOutOfBoundsException.class,
+                () -> signer.sign(EXPLICIT_CONTENT, CERT, out, 0));
+        assertTrue(e.getMessage().startsWith("out:"), e.getMessage());
+        assertArrayEquals(new byte[40], out);
+    }
+
+    @Test
+    void shouldGrowForLongChannelNamesAndManyPrivileges() {
+        Privileges.Builder many = Privileges.builder();
+        for (int id = 0; id < AccessToken.MAX_PRIVILEGES; id++) {
+            many.put(id, id);
+        }
+        AccessToken big = new AccessToken(APP_ID, "c".repeat(70_000), "u".repeat(300), 1, 2, many.build());
+        DecodedAccessToken decoded = AccessTokenCodec.decode(signer.sign(big, CERT));
+        assertEquals(big.privileges(), decoded.privileges());
+        assertTrue(decoded.verify(CERT, big.channelName(), big.uid()));
+    }
+
+    @Test
+    void shouldRejectMorePrivilegesThanTheMessageLengthCanHold() {
+        Privileges.Builder many = Privileges.builder();
+        for (int id = 0; id <= AccessToken.MAX_PRIVILEGES; id++) {
+            many.put(id, id);
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new AccessToken(APP_ID, "room", "", 1, 2, many.build()));
+        assertTrue(e.getMessage().startsWith("privileges:"), e.getMessage());
+    }
+
+    @Test
+    void shouldRejectABadCertificateWithoutShowingIt() {
+        String secret = "0123456789abcdef0123456789abcdeX";
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> signer.sign(EXPLICIT_CONTENT, secret));
+        assertTrue(e.getMessage().startsWith("appCertificate:"), e.getMessage());
+        assertFalse(e.getMessage().contains("0123456789"));
+    }
+
+    @Test
+    void shouldRejectBadContentNamingTheField() {
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> new AccessToken("970CA35de60c44645bbae8a215061b3", "room", "", 1, 2, Privileges.NONE))
+                .getMessage().startsWith("appId:"));
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> new AccessToken(APP_ID, "room", "", -1, 2, Privileges.NONE)).getMessage().startsWith("salt:"));
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> new AccessToken(APP_ID, "room", "", 1, 1L << 32, Privileges.NONE)).getMessage().startsWith("ts:"));
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> new AccessToken(APP_ID, "\uD800", "", 1, 2, Privileges.NONE)).getMessage().startsWith("channelName:"));
+    }
+
+    @Test
+    void shouldNotAllocateAfterWarmUp() {
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        byte[] out = new byte[512];
+        for (int i = 0; i < 20_000; i++) {
+            signer.sign(EXPLICIT_CONTENT, CERT, out, 0);
+        }
+        long before = threads.getCurrentThreadAllocatedBytes();
+        for (int i = 0; i < 1_000; i++) {
+            signer.sign(EXPLICIT_CONTENT, CERT, out, 0);
+        }
+        long perToken = (threads.getCurrentThreadAllocatedBytes() - before) / 1_000;
+        // A few bytes of slack for the measurement itself; one allocated array would be 16+.
+        assertTrue(perToken < 16, "allocated " + perToken + " bytes per token");
+    }
+}
