@@ -1,0 +1,151 @@
+package io.countersign.benchmarks;
+
+import io.countersign.accesstoken2.AccessToken2;
+import io.countersign.accesstoken2.AccessToken2Codec;
+import io.countersign.accesstoken2.AccessToken2Decoder;
+import io.countersign.accesstoken2.AccessToken2Signer;
+import io.countersign.accesstoken2.DecodedAccessToken2;
+import io.countersign.accesstoken2.Privileges;
+import io.countersign.accesstoken2.RtcTokenBuilder2;
+import io.countersign.accesstoken2.Service;
+import io.countersign.codec.SaltSource;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * 007 tokens: build an RTC token by uid through each of our APIs, an RTC+RTM token, and decode
+ * and verify one. Compare with {@link PrimitivesBenchmark#floor} (the primitives alone) and
+ * {@link OfficialJavaBenchmark} (the official builder), run in the same JMH run.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(2)
+@State(Scope.Thread)
+public class AccessToken2Benchmark {
+    String appId;
+    String appCertificate;
+    String channelName;
+    long uid;
+    String account;
+    long tokenExpire;
+    long privilegeExpire;
+    long issueTs;
+    long salt;
+    Clock clock;
+
+    RtcTokenBuilder2 builder;
+    RtcTokenBuilder2 systemBuilder;
+    AccessToken2 content;
+    AccessToken2Signer signer;
+    AccessToken2Decoder decoder;
+    byte[] out;
+    String token;
+
+    @Setup
+    public void setUp() {
+        appId = Inputs.APP_ID;
+        appCertificate = Inputs.APP_CERTIFICATE;
+        channelName = Inputs.CHANNEL_NAME;
+        uid = Inputs.UID;
+        account = Inputs.ACCOUNT;
+        tokenExpire = Inputs.TOKEN_EXPIRE;
+        privilegeExpire = Inputs.PRIVILEGE_EXPIRE;
+        issueTs = Inputs.ISSUE_TS;
+        salt = Inputs.SALT;
+        clock = Inputs.CLOCK;
+
+        builder = new RtcTokenBuilder2(clock, SaltSource.fixed(salt));
+        systemBuilder = new RtcTokenBuilder2();
+        content = rtcContent();
+        signer = new AccessToken2Signer();
+        decoder = new AccessToken2Decoder();
+        out = new byte[512];
+        token = builder.buildTokenWithUid(appId, appCertificate, channelName, uid, RtcTokenBuilder2.Role.ROLE_PUBLISHER,
+                tokenExpire, privilegeExpire);
+        if (!AccessToken2Codec.verify(token, appCertificate)) {
+            throw new IllegalStateException("the benchmark token does not verify");
+        }
+    }
+
+    @TearDown
+    public void tearDown() {
+        signer.close();
+        decoder.close();
+    }
+
+    /** The builder API, with a fixed clock and salt. */
+    @Benchmark
+    public String buildTokenWithUid() {
+        return builder.buildTokenWithUid(appId, appCertificate, channelName, uid, RtcTokenBuilder2.Role.ROLE_PUBLISHER,
+                tokenExpire, privilegeExpire);
+    }
+
+    /** The builder as most callers use it: system clock and a SecureRandom salt, like the official builders. */
+    @Benchmark
+    public String buildTokenWithUidSystemClock() {
+        return systemBuilder.buildTokenWithUid(appId, appCertificate, channelName, uid,
+                RtcTokenBuilder2.Role.ROLE_PUBLISHER, tokenExpire, privilegeExpire);
+    }
+
+    /** RTC plus RTM login for the same account: two services. */
+    @Benchmark
+    public String buildTokenWithRtm() {
+        return builder.buildTokenWithRtm(appId, appCertificate, channelName, account, RtcTokenBuilder2.Role.ROLE_PUBLISHER,
+                tokenExpire, privilegeExpire);
+    }
+
+    /** Prebuilt content signed to a String on the thread's signer. */
+    @Benchmark
+    public String encode() {
+        return AccessToken2Codec.encode(content, appCertificate);
+    }
+
+    /** The caller-buffer hot path: prebuilt content signed into a reused byte[]. */
+    @Benchmark
+    public int signIntoBuffer() {
+        return signer.sign(content, appCertificate, out, 0);
+    }
+
+    /** The caller-buffer path with the content record built per call, as a server would per request. */
+    @Benchmark
+    public int signIntoBufferWithContent() {
+        return signer.sign(rtcContent(), appCertificate, out, 0);
+    }
+
+    /** Decode only: base64, inflate, parse; no secret. */
+    @Benchmark
+    public DecodedAccessToken2 decode() {
+        return decoder.decode(token);
+    }
+
+    /** Decode, then recompute and compare the signature. */
+    @Benchmark
+    public boolean decodeAndVerify() {
+        return decoder.decode(token).verify(appCertificate);
+    }
+
+    /** The content of {@link #buildTokenWithUid()}: RTC, publisher, four privileges. */
+    private AccessToken2 rtcContent() {
+        Privileges privileges = Privileges.builder()
+                .put(Service.Rtc.JOIN_CHANNEL, privilegeExpire)
+                .put(Service.Rtc.PUBLISH_AUDIO_STREAM, privilegeExpire)
+                .put(Service.Rtc.PUBLISH_VIDEO_STREAM, privilegeExpire)
+                .put(Service.Rtc.PUBLISH_DATA_STREAM, privilegeExpire)
+                .build();
+        return new AccessToken2(appId, issueTs, tokenExpire, salt, new Service.Rtc(channelName, account, privileges));
+    }
+}
