@@ -1,0 +1,104 @@
+package io.countersign.benchmarks;
+
+import io.countersign.netless.DecodedNetlessToken;
+import io.countersign.netless.NetlessDecoder;
+import io.countersign.netless.NetlessSigner;
+import io.countersign.netless.NetlessToken;
+import io.countersign.netless.NetlessTokenContent;
+import io.countersign.netless.NonceSource;
+import io.countersign.netless.TokenPrefix;
+import io.countersign.netless.TokenRole;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Netless (Interactive Whiteboard) room tokens: a writer's token for one room, valid one hour.
+ * One HMAC-SHA256 and no compression, so this is the cheapest scheme: compare with
+ * {@link PrimitivesBenchmark}'s single-HMAC costs.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(2)
+@State(Scope.Thread)
+public class NetlessTokenBenchmark {
+    /** Made-up access and secret keys in the shape of real ones. */
+    String ak;
+    String sk;
+    String roomUuid;
+    long lifespanMillis;
+    String nonce;
+
+    NetlessToken builder;
+    NetlessToken systemBuilder;
+    NetlessToken.RoomTokenTags tags;
+    NetlessTokenContent content;
+    NetlessSigner signer;
+    NetlessDecoder decoder;
+    byte[] out;
+    String token;
+
+    @Setup
+    public void setUp() {
+        ak = "tGCvMxo4BvpzwGm6";
+        sk = "Kx7aC4vQ0nUu2Rr1Zb9TeWlqYs8Hd3Fo";
+        roomUuid = "9a3e5b2c71d04f6e8c1a2b3d4e5f6a7b";
+        lifespanMillis = 3_600_000;
+        nonce = "6e2b7c10-8b1f-11ee-9a2d-6b1c2d3e4f50";
+
+        builder = new NetlessToken(Inputs.CLOCK, NonceSource.fixed(nonce));
+        systemBuilder = new NetlessToken();
+        tags = new NetlessToken.RoomTokenTags(TokenRole.WRITER, roomUuid);
+        content = NetlessTokenContent.of(TokenPrefix.ROOM, ak, nonce, TokenRole.WRITER)
+                .withUuid(roomUuid)
+                .withExpireAt(Inputs.ISSUE_TS * 1000 + lifespanMillis);
+        signer = new NetlessSigner();
+        decoder = new NetlessDecoder();
+        out = new byte[1024];
+        token = roomToken();
+        if (!decoder.decode(token).verify(sk)) {
+            throw new IllegalStateException("the benchmark token does not verify");
+        }
+    }
+
+    /** The builder API ({@code NetlessToken.roomToken}), with a fixed clock and nonce. */
+    @Benchmark
+    public String roomToken() {
+        return builder.roomToken(ak, sk, lifespanMillis, tags);
+    }
+
+    /** The builder with the system clock and a version-1 UUID nonce, as netless-token does. */
+    @Benchmark
+    public String roomTokenSystemClock() {
+        return systemBuilder.roomToken(ak, sk, lifespanMillis, tags);
+    }
+
+    /** The caller-buffer path: prebuilt content signed into a reused byte[]. */
+    @Benchmark
+    public int signIntoBuffer() {
+        return signer.sign(content, sk, out, 0);
+    }
+
+    /** Decode only. */
+    @Benchmark
+    public DecodedNetlessToken decode() {
+        return decoder.decode(token);
+    }
+
+    /** Decode, then recompute and compare the signature. */
+    @Benchmark
+    public boolean decodeAndVerify() {
+        return decoder.decode(token).verify(sk);
+    }
+}
