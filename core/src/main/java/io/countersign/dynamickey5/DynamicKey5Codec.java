@@ -1,0 +1,43 @@
+package io.countersign.dynamickey5;
+
+import io.countersign.codec.ByteString;
+import io.countersign.codec.TokenFormatException;
+
+/**
+ * Thread-safe entry points for 005 keys: each thread gets its own {@link DynamicKey5Signer},
+ * so callers never share the non-thread-safe parts.
+ */
+public final class DynamicKey5Codec {
+    private static final ThreadLocal<DynamicKey5Signer> SIGNER = ThreadLocal.withInitial(DynamicKey5Signer::new);
+    private static final DynamicKey5Decoder DECODER = new DynamicKey5Decoder();
+
+    private DynamicKey5Codec() {
+    }
+
+    /** Signs {@code key} with {@code appCertificate} (32 hex characters). */
+    public static String encode(DynamicKey5Content key, String appCertificate) {
+        return SIGNER.get().sign(key, appCertificate);
+    }
+
+    /** Decodes without any secret; throws {@link TokenFormatException} on a malformed key. */
+    public static DecodedDynamicKey5 decode(String key) {
+        return DECODER.decode(key);
+    }
+
+    /**
+     * Decodes and verifies against the certificate, channel name and uid (u32); false for any
+     * mismatch, throws {@link TokenFormatException} if malformed.
+     */
+    public static boolean verify(String key, String appCertificate, String channelName, long uid) {
+        return decode(key).verify(appCertificate, channelName, uid);
+    }
+
+    static boolean verify(DecodedDynamicKey5 decoded, String appCertificate, ByteString channelName, long uid) {
+        return SIGNER.get().verify(decoded, appCertificate, channelName, uid);
+    }
+
+    /** The signer of the calling thread, for the caller-buffer API without managing one yourself. */
+    public static DynamicKey5Signer signer() {
+        return SIGNER.get();
+    }
+}

@@ -1,0 +1,144 @@
+package io.countersign.dynamickey5;
+
+import io.countersign.codec.Base64Codec;
+import io.countersign.codec.ByteString;
+import io.countersign.codec.Checks;
+import io.countersign.codec.Hex;
+import io.countersign.codec.PackedWriter;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * Signs 005 keys into caller-supplied buffers, reusing its digest and scratch arrays so that
+ * after warm-up a key costs no allocation. Not thread-safe: keep one per thread
+ * ({@link DynamicKey5Codec} does that for you).
+ *
+ * <p>Layout: {@code "005" + base64(u16 serviceType, u16 40, signature, u16 16, appId[16],
+ * u32 unixTs, u32 salt, u32 expiredTs, extra)}, where extra is {@code u16 count, (u16 key,
+ * u16 length, value)*} by ascending key, and signature is the upper-case hex of HMAC-SHA1,
+ * keyed with the certificate's 16 bytes, over {@code u16 serviceType, u16 16, appId[16],
+ * u32 unixTs, u32 salt, u16 length, channelName, u32 uid, u32 expiredTs, extra}. App ID and
+ * certificate are hex-decoded first, so their case does not matter.
+ */
+public final class DynamicKey5Signer {
+    static final int SIGNATURE_LENGTH = 2 * HmacSha1.LENGTH;
+    private static final byte[] PREFIX = DynamicKey5Content.VERSION.getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] UPPER_HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
+
+    private final HmacSha1 hmac = new HmacSha1();
+    private final PackedWriter message = new PackedWriter(256);
+    private final PackedWriter content = new PackedWriter(128);
+    private final byte[] certificate = new byte[16];
+    private final byte[] appId = new byte[16];
+    private final byte[] mac = new byte[HmacSha1.LENGTH];
+    private final byte[] check = new byte[SIGNATURE_LENGTH];
+    private byte[] text = new byte[PREFIX.length + Base64Codec.encodedLength(128)];
+
+    /** The signed key as a String. */
+    public String sign(DynamicKey5Content key, String appCertificate) {
+        int length = signInternal(key, appCertificate);
+        return new String(text, 0, length, StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * Writes the key's ASCII text into {@code out} from {@code off}; returns its length.
+     * Throws {@link IndexOutOfBoundsException} (before writing) if it does not fit.
+     */
+    public int sign(DynamicKey5Content key, String appCertificate, byte[] out, int off) {
+        int length = signInternal(key, appCertificate);
+        if (off < 0 || out.length - off < length) {
+            throw new IndexOutOfBoundsException("out: key needs " + length + " bytes from offset " + off
+                    + ", buffer has " + out.length);
+        }
+        System.arraycopy(text, 0, out, off, length);
+        return length;
+    }
+
+    /** Whether {@code decoded} was signed with {@code appCertificate} for this channel name and uid; constant time. */
+    boolean verify(DecodedDynamicKey5 decoded, String appCertificate, ByteString channelName, long uid) {
+        Checks.u16Length("channelName", channelName);
+        Checks.u32("uid", uid);
+        if (!Checks.isHex32(appCertificate)) {
+            return false;
+        }
+        message.reset();
+        putMessageHead(decoded.serviceType(), decoded.appId(), decoded.unixTs(), decoded.salt(), channelName, uid,
+                decoded.expiredTs());
+        ByteString extra = decoded.packedExtra();
+        int at = message.position();
+        message.skip(extra.length());
+        extra.copyTo(message.array(), at);
+        signatureHex(appCertificate, check, 0);
+        String signature = decoded.signature();
+        int diff = signature.length() ^ SIGNATURE_LENGTH;
+        for (int i = 0; i < SIGNATURE_LENGTH && i < signature.length(); i++) {
+            diff |= check[i] ^ signature.charAt(i);
+        }
+        return diff == 0;
+    }
+
+    private int signInternal(DynamicKey5Content key, String appCertificate) {
+        Checks.hex32Secret("appCertificate", appCertificate);
+        message.reset();
+        putMessageHead(key.serviceType(), key.appId(), key.unixTs(), key.salt(), key.channelName(), key.uid(),
+                key.expiredTs());
+        int extraAt = message.position();
+        putExtra(key);
+        int extraLength = message.position() - extraAt;
+
+        content.reset().putU16(key.serviceType()).putU16(SIGNATURE_LENGTH).skip(SIGNATURE_LENGTH);
+        signatureHex(appCertificate, content.array(), 4);
+        content.putU16(appId.length).putRaw(appId, 0, appId.length)
+                .putU32(key.unixTs())
+                .putU32(key.salt())
+                .putU32(key.expiredTs())
+                .putRaw(message.array(), extraAt, extraLength);
+
+        int needed = PREFIX.length + Base64Codec.encodedLength(content.position());
+        if (text.length < needed) {
+            text = new byte[needed];
+        }
+        System.arraycopy(PREFIX, 0, text, 0, PREFIX.length);
+        return PREFIX.length + Base64Codec.encode(content.array(), 0, content.position(), text, PREFIX.length);
+    }
+
+    /** Everything the signature covers except the extra map; leaves the raw App ID in {@link #appId}. */
+    private void putMessageHead(int serviceType, String appIdHex, long unixTs, long salt, ByteString channelName,
+                                long uid, long expiredTs) {
+        hexToBytes(appIdHex, appId);
+        message.putU16(serviceType).putU16(appId.length).putRaw(appId, 0, appId.length)
+                .putU32(unixTs)
+                .putU32(salt)
+                .putBytes(channelName)
+                .putU32(uid)
+                .putU32(expiredTs);
+    }
+
+    private void putExtra(DynamicKey5Content key) {
+        message.putU16(key.extra().size());
+        // An empty map is the common case (three of the four services); skip even the iterator.
+        if (!key.extra().isEmpty()) {
+            for (Map.Entry<Integer, ByteString> e : key.extra().entrySet()) {
+                message.putU16(e.getKey()).putBytes(e.getValue());
+            }
+        }
+    }
+
+    /** The upper-case hex HMAC-SHA1 of the message, keyed with the certificate's bytes, into {@code out}. */
+    private void signatureHex(String appCertificate, byte[] out, int off) {
+        hexToBytes(appCertificate, certificate);
+        hmac.sign(certificate, certificate.length, message.array(), 0, message.position(), mac, 0);
+        for (int i = 0; i < mac.length; i++) {
+            out[off + 2 * i] = UPPER_HEX[(mac[i] >>> 4) & 0xF];
+            out[off + 2 * i + 1] = UPPER_HEX[mac[i] & 0xF];
+        }
+    }
+
+    /** 32 hex digits (already checked) into 16 bytes. */
+    private static void hexToBytes(String hex, byte[] out) {
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (byte) (Hex.digit(hex.charAt(2 * i)) << 4 | Hex.digit(hex.charAt(2 * i + 1)));
+        }
+    }
+}
