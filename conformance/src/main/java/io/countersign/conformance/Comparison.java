@@ -1,0 +1,216 @@
+package io.countersign.conformance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
+
+/**
+ * The one place that decides whether a response matches a vector (PROTOCOL.md "What counts as a
+ * match"); the runner, the JUnit suites and the property tests all call it.
+ *
+ * <ul>
+ *   <li>An error vector compares only {@code ok:false} and {@code error.code}; messages are free text.</li>
+ *   <li>{@code exact}: every field of expect other than {@code ok} must be equal (numbers by value,
+ *       object keys in any order); extra response fields are ignored.</li>
+ *   <li>{@code payload} (007): the tokens are inflated and the bytes compared, because zlib builds
+ *       differ in the bytes they emit for the same input; whether the strings are also identical is
+ *       reported beside the result.</li>
+ *   <li>An implementation listed in a divergent entry's sources is held to that recorded outcome.</li>
+ *   <li>"unsupported" is its own outcome, unless the vector itself expects that code.</li>
+ * </ul>
+ */
+public final class Comparison {
+    public static final String UNSUPPORTED = "unsupported";
+
+    /** Numbers compare by value (1 == 1L); everything else by Jackson's equality. */
+    private static final Comparator<JsonNode> BY_VALUE = (a, b) -> {
+        if (a.equals(b)) {
+            return 0;
+        }
+        if (a.isNumber() && b.isNumber()) {
+            if (a.isIntegralNumber() && b.isIntegralNumber()) {
+                return a.bigIntegerValue().compareTo(b.bigIntegerValue());
+            }
+            return a.decimalValue().compareTo(b.decimalValue());
+        }
+        return 1;
+    };
+
+    private Comparison() {
+    }
+
+    /**
+     * Judges {@code got} (a response; its id is ignored) against vector {@code v} for {@code impl}.
+     */
+    public static Verdict judge(Vector v, JsonNode got, Identity impl) {
+        ObjectNode expected = v.expect();
+        boolean divergent = false;
+        for (Vector.Divergent d : v.divergent()) {
+            if (impl.isAmong(d.sources())) {
+                expected = d.expect();
+                divergent = true;
+                break;
+            }
+        }
+        JsonNode response = withoutId(got);
+        if (response == null || !response.isObject() || !response.path("ok").isBoolean()) {
+            return fail(expected, response, "not a protocol response (needs a boolean \"ok\")");
+        }
+        boolean ok = response.get("ok").booleanValue();
+        String gotCode = ok ? null : response.path("error").path("code").asText(null);
+        if (!ok && UNSUPPORTED.equals(gotCode) && !UNSUPPORTED.equals(expected.path("error").path("code").asText())) {
+            return new Verdict(Verdict.Outcome.UNSUPPORTED, response.path("error").path("message").asText(""),
+                    expected, response, null);
+        }
+        Verdict verdict = compare(v.match(), expected, response);
+        if (divergent && verdict.passed()) {
+            return new Verdict(Verdict.Outcome.DIVERGENT_AS_RECORDED, "", expected, response, verdict.stringIdentical());
+        }
+        if (divergent && compare(v.match(), v.expect(), response).passed()) {
+            return fail(expected, response, "now agrees with expect, but the vector records this implementation as "
+                    + "divergent: update the vector's \"divergent\" entry");
+        }
+        if (divergent) {
+            return fail(expected, response, "held to its recorded divergent outcome: " + verdict.reason());
+        }
+        return verdict;
+    }
+
+    /** A verdict for a vector that got no usable response (crash, hang, garbage). */
+    public static Verdict noResponse(Vector v, String what) {
+        return fail(v.expect(), null, what);
+    }
+
+    private static Verdict compare(String match, ObjectNode expected, JsonNode got) {
+        boolean ok = got.get("ok").booleanValue();
+        if (Vector.isError(expected)) {
+            String want = expected.path("error").path("code").asText();
+            if (ok) {
+                return fail(expected, got, "expected error \"" + want + "\", got ok:true");
+            }
+            String code = got.path("error").path("code").asText(null);
+            if (!want.equals(code)) {
+                return fail(expected, got, "expected error \"" + want + "\", got error \"" + code + "\"");
+            }
+            return pass(expected, got, null);
+        }
+        if (!ok) {
+            return fail(expected, got, "expected ok:true, got error \"" + got.path("error").path("code").asText() + "\"");
+        }
+        Boolean identical = null;
+        Iterator<Map.Entry<String, JsonNode>> fields = expected.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            String name = field.getKey();
+            if (name.equals("ok")) {
+                continue;
+            }
+            JsonNode want = field.getValue();
+            JsonNode have = got.get(name);
+            if (have == null) {
+                return fail(expected, got, "response has no \"" + name + "\"");
+            }
+            if (name.equals("token") && match.equals(Vector.PAYLOAD)) {
+                String problem = samePayload(want.asText(), have.asText());
+                if (problem != null) {
+                    return fail(expected, got, problem);
+                }
+                identical = want.asText().equals(have.asText());
+            } else if (!want.equals(BY_VALUE, have)) {
+                return fail(expected, got, "\"" + name + "\" differs");
+            }
+        }
+        return pass(expected, got, identical);
+    }
+
+    /** Null when both 007 tokens inflate to the same bytes, else what is wrong. */
+    static String samePayload(String expected, String got) {
+        byte[] want;
+        try {
+            want = inflate007(expected);
+        } catch (IllegalArgumentException e) {
+            return "the vector's expected token " + e.getMessage() + " (bad vector)";
+        }
+        byte[] have;
+        try {
+            have = inflate007(got);
+        } catch (IllegalArgumentException e) {
+            return "the token " + e.getMessage();
+        }
+        if (!Arrays.equals(want, have)) {
+            int at = Arrays.mismatch(want, have);
+            return "payload differs: inflated " + have.length + " bytes, expected " + want.length
+                    + ", first difference at byte " + at;
+        }
+        return null;
+    }
+
+    /**
+     * The inflated payload (signature and signing info) of a 007 token: "007", then padded standard
+     * base64 of one complete zlib stream with nothing after it.
+     */
+    public static byte[] inflate007(String token) {
+        if (!token.startsWith("007")) {
+            throw new IllegalArgumentException("does not start with 007");
+        }
+        String body = token.substring(3);
+        byte[] deflated;
+        try {
+            if (body.length() % 4 != 0) {
+                throw new IllegalArgumentException("unpadded");
+            }
+            deflated = Base64.getDecoder().decode(body);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("is not padded standard base64 after 007");
+        }
+        Inflater inflater = new Inflater();
+        try {
+            inflater.setInput(deflated);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] chunk = new byte[4096];
+            while (!inflater.finished()) {
+                int n = inflater.inflate(chunk);
+                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                    throw new IllegalArgumentException("is a truncated zlib stream");
+                }
+                out.write(chunk, 0, n);
+                if (out.size() > 1 << 20) {
+                    throw new IllegalArgumentException("inflates past 1 MiB");
+                }
+            }
+            if (inflater.getRemaining() != 0) {
+                throw new IllegalArgumentException("has " + inflater.getRemaining() + " bytes after its zlib stream");
+            }
+            return out.toByteArray();
+        } catch (DataFormatException e) {
+            throw new IllegalArgumentException("does not inflate: " + e.getMessage());
+        } finally {
+            inflater.end();
+        }
+    }
+
+    private static JsonNode withoutId(JsonNode got) {
+        if (got instanceof ObjectNode o && o.has("id")) {
+            ObjectNode copy = o.deepCopy();
+            copy.remove("id");
+            return copy;
+        }
+        return got;
+    }
+
+    private static Verdict pass(JsonNode expected, JsonNode got, Boolean identical) {
+        return new Verdict(Verdict.Outcome.PASSED, "", expected, got, identical);
+    }
+
+    private static Verdict fail(JsonNode expected, JsonNode got, String reason) {
+        return new Verdict(Verdict.Outcome.FAILED, reason, expected, got, null);
+    }
+}

@@ -1,0 +1,201 @@
+package io.countersign.conformance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * Combines the runner's --json results of several implementations into one markdown matrix:
+ * implementation x scheme x op, passed / failed / unsupported. A results file may instead say
+ * {@code {"implementation": "...", "skipped": "why"}} for an implementation that could not run.
+ */
+@Command(name = "matrix", mixinStandardHelpOptions = true, description = "Writes the conformance matrix as markdown.")
+public final class MatrixReport implements Callable<Integer> {
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "The markdown file to write.")
+    Path out;
+
+    @Parameters(paramLabel = "RESULTS", arity = "1..*", description = "Results files written by the runner's --json.")
+    List<Path> inputs;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new MatrixReport()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        List<JsonNode> results = new ArrayList<>();
+        for (Path p : inputs) {
+            results.add(Vectors.MAPPER.readTree(p.toFile()));
+        }
+        Files.writeString(out, markdown(results), StandardCharsets.UTF_8);
+        return 0;
+    }
+
+    /** The matrix for {@code results} (runner JSON documents), in the given implementation order. */
+    public static String markdown(List<JsonNode> results) {
+        StringBuilder md = new StringBuilder();
+        md.append("# Conformance matrix\n\n");
+        md.append("Written by `scripts/matrix`; do not edit by hand. Each implementation's adapter was run over the golden\n")
+                .append("vectors by `scripts/conformance` (see [README.md](README.md)).\n\n");
+        JsonNode first = results.stream().filter(r -> r.has("vectors")).findFirst().orElse(null);
+        if (first != null) {
+            List<String> files = new ArrayList<>();
+            first.path("files").forEach(f -> files.add(f.asText()));
+            md.append("Vectors: ").append(first.path("vectors").asInt()).append(" in ")
+                    .append(String.join(", ", files.stream().map(f -> "`vectors/" + f + "`").toList())).append(".\n\n");
+        }
+        md.append("A cell reads *passed/vectors*, then what did not pass. *as recorded*: passed because the\n")
+                .append("implementation still gives exactly the divergent outcome the vector records for it (see\n")
+                .append("`vectors/DIVERGENCES.md`). *unsupported*: the implementation answered `unsupported` (it lacks\n")
+                .append("that op, scheme or builder; the reasons are listed below); not a failure. *identical strings*:\n")
+                .append("007 tokens are matched on their inflated payload; this counts those whose token string was\n")
+                .append("byte-identical too. `-` means no vectors.\n\n");
+        List<String> names = new ArrayList<>();
+        for (JsonNode r : results) {
+            names.add(r.path("implementation").asText("?"));
+        }
+        for (String scheme : schemes(results)) {
+            md.append("## ").append(scheme).append("\n\n| implementation |");
+            List<String> ops = ops(results, scheme);
+            ops.forEach(op -> md.append(' ').append(op).append(" |"));
+            md.append("\n|---|");
+            ops.forEach(op -> md.append("---|"));
+            md.append('\n');
+            for (int i = 0; i < results.size(); i++) {
+                JsonNode r = results.get(i);
+                md.append("| ").append(names.get(i)).append(" |");
+                for (String op : ops) {
+                    md.append(' ').append(r.has("skipped") ? "not run" : cell(find(r, scheme, op))).append(" |");
+                }
+                md.append('\n');
+            }
+            md.append('\n');
+        }
+        StringBuilder notes = new StringBuilder();
+        for (int i = 0; i < results.size(); i++) {
+            JsonNode r = results.get(i);
+            if (r.has("skipped")) {
+                notes.append("- **").append(names.get(i)).append("** was not run: ").append(r.get("skipped").asText()).append('\n');
+                continue;
+            }
+            String name = names.get(i);
+            for (JsonNode c : r.path("cells")) {
+                Map<String, Integer> reasons = new LinkedHashMap<>();
+                c.path("unsupportedReasons").fields().forEachRemaining(e -> reasons.put(e.getKey(), e.getValue().asInt()));
+                reasons.forEach((reason, n) -> notes.append("- ").append(name).append(", ").append(c.path("scheme").asText())
+                        .append(' ').append(c.path("op").asText()).append(": ").append(n).append(" unsupported: ")
+                        .append(oneLine(reason)).append('\n'));
+            }
+        }
+        if (notes.length() > 0) {
+            md.append("## Not run and unsupported\n\n").append(notes).append('\n');
+        }
+        StringBuilder failures = new StringBuilder();
+        for (int i = 0; i < results.size(); i++) {
+            JsonNode r = results.get(i);
+            int failed = r.path("totals").path("failed").asInt();
+            if (failed == 0) {
+                continue;
+            }
+            failures.append("- **").append(names.get(i)).append("**: ").append(failed).append(" failed");
+            List<String> first3 = new ArrayList<>();
+            for (JsonNode f : r.path("failures")) {
+                if (first3.size() == 3) {
+                    break;
+                }
+                first3.add("`" + f.path("vector").asText() + "`: " + oneLine(f.path("reason").asText()));
+            }
+            failures.append(first3.isEmpty() ? "" : ", e.g. " + String.join("; ", first3)).append('\n');
+        }
+        if (failures.length() > 0) {
+            md.append("## Failures\n\nRun `scripts/conformance --adapter ...` for that implementation to see each one in full.\n\n")
+                    .append(failures).append('\n');
+        }
+        return md.toString();
+    }
+
+    static String cell(JsonNode c) {
+        if (c == null) {
+            return "-";
+        }
+        int passed = c.path("passed").asInt();
+        int recorded = c.path("divergentAsRecorded").asInt();
+        int failed = c.path("failed").asInt();
+        int unsupported = c.path("unsupported").asInt();
+        int total = passed + recorded + failed + unsupported;
+        List<String> parts = new ArrayList<>();
+        if (failed > 0) {
+            parts.add("**" + failed + " failed**");
+        }
+        if (unsupported > 0) {
+            parts.add(unsupported + " unsupported");
+        }
+        if (recorded > 0) {
+            parts.add(recorded + " as recorded");
+        }
+        int payload = c.path("payloadPassed").asInt();
+        if (payload > 0) {
+            parts.add(c.path("stringIdentical").asInt() + " identical strings");
+        }
+        return (passed + recorded) + "/" + total + (parts.isEmpty() ? "" : ": " + String.join(", ", parts));
+    }
+
+    private static JsonNode find(JsonNode results, String scheme, String op) {
+        for (JsonNode c : results.path("cells")) {
+            if (c.path("scheme").asText().equals(scheme) && c.path("op").asText().equals(op)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    private static List<String> schemes(List<JsonNode> results) {
+        List<String> found = new ArrayList<>(Vectors.SCHEMES);
+        for (JsonNode r : results) {
+            r.path("cells").forEach(c -> {
+                if (!found.contains(c.path("scheme").asText())) {
+                    found.add(c.path("scheme").asText());
+                }
+            });
+        }
+        return found.stream().filter(s -> results.stream().anyMatch(r -> hasScheme(r, s))).toList();
+    }
+
+    private static boolean hasScheme(JsonNode r, String scheme) {
+        for (JsonNode c : r.path("cells")) {
+            if (c.path("scheme").asText().equals(scheme)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<String> ops(List<JsonNode> results, String scheme) {
+        List<String> found = new ArrayList<>(Vectors.OPS);
+        for (JsonNode r : results) {
+            r.path("cells").forEach(c -> {
+                if (c.path("scheme").asText().equals(scheme) && !found.contains(c.path("op").asText())) {
+                    found.add(c.path("op").asText());
+                }
+            });
+        }
+        return found;
+    }
+
+    private static String oneLine(String s) {
+        String line = s.replace('\n', ' ').replace("|", "\\|");
+        return line.length() <= 160 ? line : line.substring(0, 160) + "...";
+    }
+}

@@ -1,0 +1,185 @@
+package io.countersign.conformance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The verdicts of one implementation over a set of vectors, tallied per scheme and op. */
+public final class Results {
+    /** How many failures the JSON keeps in full. */
+    static final int JSON_FAILURES = 100;
+
+    private final Identity implementation;
+    private final Map<String, Cell> cells = new TreeMap<>(Results::cellOrder);
+    private final List<Failure> failures = new ArrayList<>();
+
+    public Results(Identity implementation) {
+        this.implementation = implementation;
+    }
+
+    /** The counts for one scheme and op. */
+    public static final class Cell {
+        public final String scheme;
+        public final String op;
+        public int passed;
+        public int divergentAsRecorded;
+        public int failed;
+        public int unsupported;
+        /** Passed payload matches, and how many of them had the identical token string. */
+        public int payloadPassed;
+        public int stringIdentical;
+        /** The implementation's "unsupported" messages, with counts. */
+        public final Map<String, Integer> unsupportedReasons = new LinkedHashMap<>();
+
+        Cell(String scheme, String op) {
+            this.scheme = scheme;
+            this.op = op;
+        }
+
+        public int total() {
+            return passed + divergentAsRecorded + failed + unsupported;
+        }
+    }
+
+    /** One failed vector, spelled out. */
+    public record Failure(Vector vector, Verdict verdict, JsonNode request) {
+    }
+
+    public void add(Vector v, JsonNode sentRequest, Verdict verdict) {
+        Cell cell = cells.computeIfAbsent(v.scheme() + " " + v.op(), k -> new Cell(v.scheme(), v.op()));
+        switch (verdict.outcome()) {
+            case PASSED -> cell.passed++;
+            case DIVERGENT_AS_RECORDED -> cell.divergentAsRecorded++;
+            case FAILED -> {
+                cell.failed++;
+                failures.add(new Failure(v, verdict, sentRequest));
+            }
+            case UNSUPPORTED -> {
+                cell.unsupported++;
+                cell.unsupportedReasons.merge(verdict.reason().isEmpty() ? "unsupported" : verdict.reason(), 1, Integer::sum);
+            }
+        }
+        if (verdict.stringIdentical() != null) {
+            cell.payloadPassed++;
+            if (verdict.stringIdentical()) {
+                cell.stringIdentical++;
+            }
+        }
+    }
+
+    public Identity implementation() {
+        return implementation;
+    }
+
+    public List<Cell> cells() {
+        return List.copyOf(cells.values());
+    }
+
+    public List<Failure> failures() {
+        return List.copyOf(failures);
+    }
+
+    public int count(Verdict.Outcome outcome) {
+        int n = 0;
+        for (Cell c : cells.values()) {
+            n += switch (outcome) {
+                case PASSED -> c.passed;
+                case DIVERGENT_AS_RECORDED -> c.divergentAsRecorded;
+                case FAILED -> c.failed;
+                case UNSUPPORTED -> c.unsupported;
+            };
+        }
+        return n;
+    }
+
+    /** The matrix as a text table, then the first {@code show} failures in full. */
+    public void print(PrintWriter out, int show) {
+        String format = "%-10s %-7s %7s %10s %7s %12s %17s%n";
+        out.printf(format, "scheme", "op", "passed", "divergent*", "failed", "unsupported", "identical string");
+        for (Cell c : cells.values()) {
+            out.printf(format, c.scheme, c.op, c.passed, c.divergentAsRecorded, c.failed, c.unsupported,
+                    c.payloadPassed == 0 ? "" : c.stringIdentical + "/" + c.payloadPassed);
+        }
+        out.printf(format, "total", "", count(Verdict.Outcome.PASSED), count(Verdict.Outcome.DIVERGENT_AS_RECORDED),
+                count(Verdict.Outcome.FAILED), count(Verdict.Outcome.UNSUPPORTED), "");
+        out.println("* divergent: passed as the vector records this implementation's divergent outcome.");
+        for (Cell c : cells.values()) {
+            c.unsupportedReasons.forEach((reason, n) ->
+                    out.printf("unsupported %s %s x%d: %s%n", c.scheme, c.op, n, reason));
+        }
+        for (int i = 0; i < Math.min(show, failures.size()); i++) {
+            Failure f = failures.get(i);
+            out.println();
+            out.printf("FAILED %s (%s %s)%s%n", f.vector().where(), f.vector().scheme(), f.vector().op(),
+                    f.vector().comment().isEmpty() ? "" : ": " + f.vector().comment());
+            out.println("  why:      " + f.verdict().reason());
+            out.println("  request:  " + f.request());
+            out.println("  expected: " + f.verdict().expected());
+            out.println("  got:      " + (f.verdict().got() == null ? "(no response)" : f.verdict().got()));
+        }
+        if (failures.size() > show) {
+            out.printf("%n... and %d more failures (--show N prints more)%n", failures.size() - show);
+        }
+    }
+
+    /** The results as JSON (for scripts/matrix), with the first {@link #JSON_FAILURES} failures in full. */
+    public ObjectNode toJson() {
+        ObjectNode root = Vectors.MAPPER.createObjectNode();
+        root.put("implementation", implementation.name());
+        implementation.labels().forEach(root.putArray("labels")::add);
+        ObjectNode totals = root.putObject("totals");
+        totals.put("passed", count(Verdict.Outcome.PASSED));
+        totals.put("divergentAsRecorded", count(Verdict.Outcome.DIVERGENT_AS_RECORDED));
+        totals.put("failed", count(Verdict.Outcome.FAILED));
+        totals.put("unsupported", count(Verdict.Outcome.UNSUPPORTED));
+        ArrayNode cellArray = root.putArray("cells");
+        for (Cell c : cells.values()) {
+            ObjectNode o = cellArray.addObject();
+            o.put("scheme", c.scheme);
+            o.put("op", c.op);
+            o.put("passed", c.passed);
+            o.put("divergentAsRecorded", c.divergentAsRecorded);
+            o.put("failed", c.failed);
+            o.put("unsupported", c.unsupported);
+            o.put("payloadPassed", c.payloadPassed);
+            o.put("stringIdentical", c.stringIdentical);
+            ObjectNode reasons = o.putObject("unsupportedReasons");
+            c.unsupportedReasons.forEach(reasons::put);
+        }
+        ArrayNode failureArray = root.putArray("failures");
+        for (Failure f : failures.subList(0, Math.min(JSON_FAILURES, failures.size()))) {
+            ObjectNode o = failureArray.addObject();
+            o.put("vector", f.vector().where());
+            o.put("scheme", f.vector().scheme());
+            o.put("op", f.vector().op());
+            o.put("reason", f.verdict().reason());
+            o.set("request", f.request());
+            o.set("expected", f.verdict().expected());
+            o.set("got", f.verdict().got());
+        }
+        return root;
+    }
+
+    /** Schemes in PROTOCOL.md order, then ops in protocol order; anything else after, by name. */
+    private static int cellOrder(String a, String b) {
+        String[] x = a.split(" ", 2);
+        String[] y = b.split(" ", 2);
+        Comparator<String> schemes = Comparator.comparingInt((String s) -> rank(Vectors.SCHEMES, s)).thenComparing(s -> s);
+        Comparator<String> ops = Comparator.comparingInt((String s) -> rank(Vectors.OPS, s)).thenComparing(s -> s);
+        int bySchemes = schemes.compare(x[0], y[0]);
+        return bySchemes != 0 ? bySchemes : ops.compare(x[1], y[1]);
+    }
+
+    private static int rank(List<String> order, String s) {
+        int i = order.indexOf(s);
+        return i < 0 ? order.size() : i;
+    }
+}

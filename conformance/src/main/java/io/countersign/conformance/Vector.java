@@ -1,0 +1,52 @@
+package io.countersign.conformance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.List;
+
+/**
+ * One golden vector (PROTOCOL.md "What counts as a match", plus our extensions): the request to
+ * send, the expected response without its id, how to match it, and who produced it.
+ *
+ * @param file      the file it was read from, for messages
+ * @param line      its 1-based line in that file
+ * @param id        the vector's own id (the request sent gets a fresh one)
+ * @param scheme    "007", "006", "005", "signaling", "netless", or "unknown" (see {@link Vectors#schemeOf})
+ * @param op        the request's op
+ * @param request   the request, as written in the file
+ * @param expect    the expected response without "id"
+ * @param match     {@link #EXACT} or {@link #PAYLOAD}
+ * @param sources   every implementation (with version) that produced {@code expect}
+ * @param divergent official outcomes that disagree with {@code expect}
+ * @param comment   why the case exists, may be empty
+ * @param flags     the rules it exercises, may be empty
+ */
+public record Vector(String file, int line, String id, String scheme, String op, ObjectNode request, ObjectNode expect,
+                     String match, List<String> sources, List<Divergent> divergent, String comment, List<String> flags) {
+    public static final String EXACT = "exact";
+    public static final String PAYLOAD = "payload";
+
+    public Vector {
+        sources = List.copyOf(sources);
+        divergent = List.copyOf(divergent);
+        flags = List.copyOf(flags);
+    }
+
+    /** An outcome some official implementations give instead of {@code expect}. */
+    public record Divergent(List<String> sources, ObjectNode expect) {
+        public Divergent {
+            sources = List.copyOf(sources);
+        }
+    }
+
+    /** "file:line id", the way failures name a vector. */
+    public String where() {
+        return file + ":" + line + " " + id;
+    }
+
+    /** Whether the expected response is an error (only its code is compared). */
+    public static boolean isError(JsonNode expect) {
+        return expect.path("ok").isBoolean() && !expect.path("ok").booleanValue();
+    }
+}

@@ -1,0 +1,29 @@
+package io.countersign.conformance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The result of one vector against one implementation.
+ *
+ * @param outcome         what happened
+ * @param reason          why it failed, or the implementation's message for unsupported; empty when it passed
+ * @param expected        the outcome it was held to: the vector's expect, or its recorded divergent outcome
+ * @param got             the response (without id), or null when the adapter gave none
+ * @param stringIdentical for a passed payload match, whether the token string was also identical; else null
+ */
+public record Verdict(Outcome outcome, String reason, JsonNode expected, JsonNode got, Boolean stringIdentical) {
+    public enum Outcome {
+        /** Agrees with the vector's expect. */
+        PASSED,
+        /** Listed among a divergent entry's sources, and still gives exactly that recorded outcome. */
+        DIVERGENT_AS_RECORDED,
+        /** Anything else, including a crash, a hang or a reply that is not protocol. */
+        FAILED,
+        /** Answered "unsupported": the implementation lacks the op, scheme or builder. Not a failure. */
+        UNSUPPORTED
+    }
+
+    public boolean passed() {
+        return outcome == Outcome.PASSED || outcome == Outcome.DIVERGENT_AS_RECORDED;
+    }
+}
