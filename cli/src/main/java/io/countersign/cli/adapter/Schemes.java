@@ -8,6 +8,6 @@ public final class Schemes {
     }
 
     public static List<Scheme> all() {
-        return List.of(new AccessToken2Scheme());
+        return List.of(new AccessToken2Scheme(), new NetlessScheme());
     }
 }
