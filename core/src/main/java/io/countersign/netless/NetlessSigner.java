@@ -9,7 +9,10 @@ import java.util.Arrays;
 /**
  * Signs netless tokens into caller-supplied buffers, reusing its digest and scratch arrays, so
  * after warm-up (once the scratch arrays have grown to the largest content seen) a token costs
- * no allocation. Not thread-safe: keep one per thread ({@link NetlessCodec} does that for you).
+ * no allocation; the String API allocates only the String it returns. The inputs are Strings
+ * because the format is defined on JavaScript strings, but they are read char by char straight
+ * into the JSON and query bytes. Not thread-safe: keep one per thread ({@link NetlessCodec}
+ * does that for you).
  *
  * <p>The format, as netless-token 1.0.2 builds it: the fields are sorted by name; the signed
  * message is the UTF-8 of {@code JSON.stringify} of that object without {@code sig}, every
