@@ -131,7 +131,8 @@ class AccessTokenProperties {
         return Arbitraries.oneOf(
                 Arbitraries.strings().ofMaxLength(60),
                 Arbitraries.strings().withChars("ABCDEFabcdef0123456789+/=").ofMaxLength(120).map(s -> "006" + s),
-                Arbitraries.strings().withChars("AIQgBC+/=").ofMaxLength(80).map(s -> "006970CA35de60c44645bbae8a215061b33I" + s));
+                Arbitraries.strings().withChars("AIQgBC+/=").ofMaxLength(80)
+                        .map(s -> "006970CA35de60c44645bbae8a215061b33I" + s));
     }
 
     static long crc32(ByteString bytes) {

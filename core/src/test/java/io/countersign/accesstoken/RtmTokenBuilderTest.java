@@ -47,8 +47,9 @@ class RtmTokenBuilderTest {
 
     @Test
     void shouldRejectBadInputsNamingTheField() {
-        RtcTokenBuilderTest.assertField("account", () -> builder.buildToken(APP_ID, CERT, null, RtmTokenBuilder.Role.Rtm_User, 1));
-        RtcTokenBuilderTest.assertField("privilege 1000", () -> builder.buildToken(APP_ID, CERT, "a", RtmTokenBuilder.Role.Rtm_User, -1));
-        RtcTokenBuilderTest.assertField("appCertificate", () -> builder.buildToken(APP_ID, "x", "a", RtmTokenBuilder.Role.Rtm_User, 1));
+        RtmTokenBuilder.Role user = RtmTokenBuilder.Role.Rtm_User;
+        RtcTokenBuilderTest.assertField("account", () -> builder.buildToken(APP_ID, CERT, null, user, 1));
+        RtcTokenBuilderTest.assertField("privilege 1000", () -> builder.buildToken(APP_ID, CERT, "a", user, -1));
+        RtcTokenBuilderTest.assertField("appCertificate", () -> builder.buildToken(APP_ID, "x", "a", user, 1));
     }
 }

@@ -8,6 +8,7 @@ public final class Schemes {
     }
 
     public static List<Scheme> all() {
-        return List.of(new AccessToken2Scheme(), new NetlessScheme());
+        return List.of(new AccessToken2Scheme(), new AccessTokenScheme(), new DynamicKey5Scheme(), new SignalingScheme(),
+                new NetlessScheme());
     }
 }
