@@ -136,6 +136,20 @@ class AccessTokenDecoderTest {
         assertEquals(6 + 6 + 10, d.message().length());
     }
 
+    /**
+     * io.agora:authentication 2.1.3 (the official Java): {@code new AccessToken(APP_ID, CERT,
+     * "room", "42")} with {@code message.salt = 5; message.ts = 6;} privileges {@code (short) 40000
+     * -> 7} and {@code (short) 1 -> 8} put into its {@code TreeMap<Short, Integer>}, then
+     * {@code build()}: the signed-short order packs 40000 first.
+     */
+    @Test
+    void shouldVerifyTheOfficialJavaPrivilegeOrder() {
+        String official = "006970CA35de60c44645bbae8a215061b33IAC3WSmSn5OfQd68iERsJ+4Vz5kqvaL140eroB9kt7kefptRn3KIsCQyFgAFAAAABgAAAAIAQJwHAAAAAQAIAAAA";
+        DecodedAccessToken d = decoder.decode(official);
+        assertEquals(Map.of(1, 8L, 40000, 7L), d.privileges().toMap());
+        assertTrue(d.verify(CERT, "room", "42"));
+    }
+
     @Test
     void shouldDecodeAWrongSizedSignatureButNeverVerifyIt() {
         DecodedAccessToken d = decoder.decode(token(content(31, message(1, 2, new int[0], new long[0]), new byte[0])));

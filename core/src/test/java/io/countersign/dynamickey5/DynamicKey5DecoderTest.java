@@ -1,14 +1,17 @@
 package io.countersign.dynamickey5;
 
+import io.countersign.codec.ByteString;
 import io.countersign.codec.DecodeLimits;
 import io.countersign.codec.TokenFormatException;
 import io.countersign.codec.TokenFormatException.Reason;
 import org.junit.jupiter.api.Test;
 
 import java.util.Base64;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DynamicKey5DecoderTest {
     private static final String OFFICIAL = DynamicKey5Test.AUDIO_VIDEO_UPLOAD;
@@ -82,6 +85,20 @@ class DynamicKey5DecoderTest {
         TokenFormatException e = reject(key(content));
         assertEquals(Reason.TRUNCATED, e.reason());
         assertEquals("extra[1].key", e.field());
+    }
+
+    /**
+     * io.agora:authentication 2.1.3 (the official Java): {@code DynamicKey5.generateDynamicKey(APP_ID,
+     * CERT, "room", 1, 2, 3L, 4, extra, (short) 4)} with {@code extra} a {@code TreeMap<Short, String>}
+     * of {@code (short) 40000 -> "x"} and {@code (short) 1 -> "3"}: the signed-short order packs
+     * 40000 first, and the key must still verify.
+     */
+    @Test
+    void shouldVerifyTheOfficialJavaExtraOrder() {
+        String official = "005BAAoADY2M0E0OEM4ODA1ODQ0RUNGRjdEN0I3QjE4QzYwN0NGMjAxQjE5MDUQAJcMo13mDERkW7roohUGGzMBAAAAAgAAAAQAAAACAECcAQB4AQABADM=";
+        DecodedDynamicKey5 d = decoder.decode(official);
+        assertEquals(Map.of(1, ByteString.utf8("3"), 40000, ByteString.utf8("x")), d.extra());
+        assertTrue(d.verify(DynamicKey5Test.CERT, "room", 3));
     }
 
     @Test
