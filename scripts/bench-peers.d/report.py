@@ -112,6 +112,7 @@ def main():
         r["tokens_per_second_per_core"] = 1e9 / r["ns_per_token"]
         r["time_vs_ours"] = r["ns_per_token"] / ours
 
+    head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
     java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.strip().splitlines()
     report = {
         "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
@@ -120,6 +121,7 @@ def main():
         "method": "one calling thread per implementation, default runtime settings (GC and JIT threads may use "
                   "the second core); ns_per_token is each harness's best sample; time_vs_ours divides by "
                   "countersign's String builder",
+        "commit": head or "unknown",
         "machine": {"nproc": os.cpu_count(), "cpu": cpu_model(), "os": platform.platform()},
         "jdk": java,
         "rows": rows,

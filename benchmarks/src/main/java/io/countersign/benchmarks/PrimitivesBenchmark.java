@@ -5,6 +5,7 @@ import io.countersign.accesstoken2.DecodedAccessToken2;
 import io.countersign.accesstoken2.RtcTokenBuilder2;
 import io.countersign.codec.Base64Codec;
 import io.countersign.codec.HmacSha256;
+import io.countersign.codec.Level6Deflater;
 import io.countersign.codec.PackedWriter;
 import io.countersign.codec.SaltSource;
 import org.bouncycastle.crypto.digests.SHA256Digest;
@@ -59,6 +60,7 @@ public class PrimitivesBenchmark {
     HmacSha256 ourHmac;
     HMac bcHmac;
     Deflater deflater;
+    Level6Deflater level6;
     Base64.Encoder jdkBase64;
 
     byte[] key1;
@@ -90,6 +92,7 @@ public class PrimitivesBenchmark {
         ourHmac = new HmacSha256();
         bcHmac = new HMac(new SHA256Digest());
         deflater = new Deflater();
+        level6 = new Level6Deflater();
         jdkBase64 = Base64.getEncoder();
 
         key1 = new byte[HmacSha256.LENGTH];
@@ -102,6 +105,10 @@ public class PrimitivesBenchmark {
                 || !java.util.Arrays.equals(hmacOurs(), decoded.signature().toByteArray())
                 || !java.util.Arrays.equals(hmacBouncyCastle(), decoded.signature().toByteArray())) {
             throw new IllegalStateException("an HMAC chain does not reproduce the token's signature");
+        }
+        int n = deflateLevel6();
+        if (!java.util.Arrays.equals(deflated, 0, n, compressed, 0, compressed.length)) {
+            throw new IllegalStateException("Level6Deflater does not reproduce the token's zlib bytes");
         }
         if (payload.length < 140 || payload.length > 170) {
             throw new IllegalStateException("payload is " + payload.length + " bytes, expected about 150");
@@ -156,6 +163,12 @@ public class PrimitivesBenchmark {
     @Benchmark
     public int deflateJdk() {
         return deflate(deflater, payload, deflated);
+    }
+
+    /** Our pure-Java level-6 zlib (same bytes as Deflater, no native call, no per-stream table clearing). */
+    @Benchmark
+    public int deflateLevel6() {
+        return level6.compress(payload, 0, payload.length, deflated, 0);
     }
 
     /** java.util.Base64 into a reused array, on the real compressed payload. */
