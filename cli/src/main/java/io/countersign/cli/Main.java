@@ -170,11 +170,14 @@ public final class Main {
         @CommandLine.Mixin
         Secret secret = new Secret();
 
-        @Option(names = "--channel", description = "Channel name (006 tokens only carry its CRC).")
+        @Option(names = "--channel", description = "Channel name (006 tokens only carry its CRC; 005 needs it too).")
         String channelName;
 
-        @Option(names = "--uid", description = "Uid or account (006 tokens only carry its CRC).")
+        @Option(names = "--uid", description = "Uid or account (006 and 005 tokens only carry its CRC).")
         String uid;
+
+        @Option(names = "--account", description = "Account (signaling tokens only carry it inside their MD5).")
+        String account;
 
         @Override
         public Integer call() throws Exception {
@@ -188,6 +191,9 @@ public final class Main {
             }
             if (uid != null) {
                 request.put("uid", uid);
+            }
+            if (account != null) {
+                request.put("account", account);
             }
             ObjectNode response = new Adapter().handle(request.toString());
             int status = print(spec, response, "valid");
