@@ -62,10 +62,12 @@ public final class AccessToken2Signer implements AutoCloseable {
 
     /**
      * Whether {@code signature} is the signature of {@code signingInfo} under the certificate,
-     * with the issueTs and salt read from signingInfo. Compared in constant time.
+     * with the issueTs and salt read from signingInfo. Compared in constant time. A certificate
+     * that is not 32 hex characters is a caller error, not a mismatch: IllegalArgumentException.
      */
     boolean verify(byte[] signature, byte[] signingInfo, long issueTs, long salt, String appCertificate) {
-        if (!Checks.isHex32(appCertificate) || signature.length != HmacSha256.LENGTH) {
+        Checks.hex32Secret("appCertificate", appCertificate);
+        if (signature.length != HmacSha256.LENGTH) {
             return false;
         }
         signingKey(issueTs, salt, appCertificate);

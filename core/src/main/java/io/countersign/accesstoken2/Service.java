@@ -170,13 +170,19 @@ public sealed interface Service {
         }
     }
 
-    /** Real-time messaging 2.x: login, with optional per-resource permissions. */
+    /**
+     * Real-time messaging 2.x: login, with optional per-resource permissions. Permissions are
+     * kept in the one form every official implementation packs and decodes them in: resource
+     * types ascending, permission types ascending within each, a repeated (resource type,
+     * permission type) keeping its last resource list, and resource types without permissions
+     * dropped (the officials hold them in a map of maps).
+     */
     record Rtm2(ByteString userId, List<Rtm2Resource> permissions, Privileges privileges) implements Service {
         public static final int LOGIN = 1;
 
         public Rtm2 {
             Checks.u16Length("userId", userId);
-            permissions = List.copyOf(Checks.notNull("permissions", permissions));
+            permissions = canonical(Checks.notNull("permissions", permissions));
             Checks.u16("permissions count", permissions.size());
             Checks.notNull("privileges", privileges);
         }
@@ -188,6 +194,20 @@ public sealed interface Service {
         @Override
         public int type() {
             return TYPE_RTM2;
+        }
+
+        private static List<Rtm2Resource> canonical(List<Rtm2Resource> permissions) {
+            java.util.TreeMap<Integer, java.util.TreeMap<Integer, Rtm2Permission>> byType = new java.util.TreeMap<>();
+            for (Rtm2Resource resource : permissions) {
+                Checks.notNull("permissions[]", resource);
+                for (Rtm2Permission permission : resource.permissions()) {
+                    byType.computeIfAbsent(resource.resourceType(), t -> new java.util.TreeMap<>())
+                            .put(permission.permissionType(), permission);
+                }
+            }
+            List<Rtm2Resource> sorted = new java.util.ArrayList<>(byType.size());
+            byType.forEach((type, byPermission) -> sorted.add(new Rtm2Resource(type, List.copyOf(byPermission.values()))));
+            return List.copyOf(sorted);
         }
     }
 

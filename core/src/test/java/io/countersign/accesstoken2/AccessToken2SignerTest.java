@@ -100,6 +100,29 @@ class AccessToken2SignerTest {
     }
 
     @Test
+    void rtm2PermissionsTakeTheOfficialCanonicalForm() {
+        var read = Service.Rtm2Permission.ofStrings(Service.Rtm2Permission.READ, java.util.List.of("a"));
+        var write = Service.Rtm2Permission.ofStrings(Service.Rtm2Permission.WRITE, java.util.List.of("b"));
+        var readAgain = Service.Rtm2Permission.ofStrings(Service.Rtm2Permission.READ, java.util.List.of("c"));
+        Service.Rtm2 rtm2 = new Service.Rtm2("u", java.util.List.of(
+                new Service.Rtm2Resource(4, java.util.List.of(write, read)),
+                new Service.Rtm2Resource(2, java.util.List.of()),
+                new Service.Rtm2Resource(1, java.util.List.of(read)),
+                new Service.Rtm2Resource(4, java.util.List.of(readAgain))), Privileges.NONE);
+
+        assertEquals(java.util.List.of(
+                new Service.Rtm2Resource(1, java.util.List.of(read)),
+                new Service.Rtm2Resource(4, java.util.List.of(readAgain, write))), rtm2.permissions());
+    }
+
+    @Test
+    void verifyRejectsACertificateThatIsNotHexInsteadOfAnsweringFalse() {
+        var decoded = AccessToken2Codec.decode(signer.sign(TOKEN, CERT));
+        assertMessage("appCertificate:", () -> decoded.verify("not a certificate"));
+        assertFalse(decoded.verify(CERT.replace('5', '6')));
+    }
+
+    @Test
     void signerToStringDoesNotHoldTheCertificate() {
         signer.sign(TOKEN, CERT);
         assertFalse(signer.toString().contains(CERT));

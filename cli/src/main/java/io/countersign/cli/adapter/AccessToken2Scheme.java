@@ -39,10 +39,10 @@ public final class AccessToken2Scheme implements Scheme {
     public AccessToken2Scheme() {
         builders.put("RtcTokenBuilder2.buildTokenWithUid", (a, f) -> new RtcTokenBuilder2(f.clock(), f.salts())
                 .buildTokenWithUid(appId(a), cert(a), Json.text(a, "channelName"), Json.integer(a, "uid"), role(a, "role"),
-                        Json.integer(a, "tokenExpire"), Json.integer(a, "privilegeExpire")));
+                        Json.integer(a, "tokenExpire"), privilegeExpire(a)));
         builders.put("RtcTokenBuilder2.buildTokenWithUserAccount", (a, f) -> new RtcTokenBuilder2(f.clock(), f.salts())
                 .buildTokenWithUserAccount(appId(a), cert(a), Json.text(a, "channelName"), Json.text(a, "account"),
-                        role(a, "role"), Json.integer(a, "tokenExpire"), Json.integer(a, "privilegeExpire")));
+                        role(a, "role"), Json.integer(a, "tokenExpire"), privilegeExpire(a)));
         builders.put("RtcTokenBuilder2.buildTokenWithUidAndPrivilege", (a, f) -> new RtcTokenBuilder2(f.clock(), f.salts())
                 .buildTokenWithUidAndPrivilege(appId(a), cert(a), Json.text(a, "channelName"), Json.integer(a, "uid"),
                         Json.integer(a, "tokenExpire"), Json.integer(a, "joinChannelPrivilegeExpire"),
@@ -55,7 +55,7 @@ public final class AccessToken2Scheme implements Scheme {
                         Json.integer(a, "pubDataStreamPrivilegeExpire")));
         builders.put("RtcTokenBuilder2.buildTokenWithRtm", (a, f) -> new RtcTokenBuilder2(f.clock(), f.salts())
                 .buildTokenWithRtm(appId(a), cert(a), Json.text(a, "channelName"), Json.text(a, "account"), role(a, "role"),
-                        Json.integer(a, "tokenExpire"), Json.integer(a, "privilegeExpire")));
+                        Json.integer(a, "tokenExpire"), privilegeExpire(a)));
         builders.put("RtcTokenBuilder2.buildTokenWithRtm2", (a, f) -> new RtcTokenBuilder2(f.clock(), f.salts())
                 .buildTokenWithRtm2(appId(a), cert(a), Json.text(a, "channelName"), Json.text(a, "rtcAccount"),
                         role(a, "rtcRole"), Json.integer(a, "rtcTokenExpire"), Json.integer(a, "joinChannelPrivilegeExpire"),
@@ -161,6 +161,11 @@ public final class AccessToken2Scheme implements Scheme {
 
     private static String cert(JsonNode args) {
         return Json.text(args, "appCertificate");
+    }
+
+    /** Optional, 0 when absent, as in the official Node builders' signatures. */
+    private static long privilegeExpire(JsonNode args) {
+        return args.hasNonNull("privilegeExpire") ? Json.integer(args, "privilegeExpire") : 0;
     }
 
     private static Role role(JsonNode args, String name) {
