@@ -1,5 +1,8 @@
 package io.countersign.codec;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -52,7 +55,6 @@ public final class Level6Deflater {
 
     /** Order in which code-length code lengths are sent (RFC 1951 3.2.7). */
     private static final int[] BL_ORDER = {16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15};
-    private static final int[] EXTRA_BL_BITS = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 3, 7};
 
     /** Length code index (0..28, symbol minus 257) for match length minus 3. */
     private static final byte[] LENGTH_CODE = new byte[256];
@@ -60,6 +62,13 @@ public final class Level6Deflater {
     private static final int[] EXTRA_L_BITS = new int[29];
     private static final int[] DIST_BASE = new int[D_CODES]; // minus 1
     private static final int[] EXTRA_D_BITS = new int[D_CODES];
+
+    /** Fixed Huffman code (RFC 1951 3.2.6): lengths and bit-reversed codes. */
+    private static final int[] STATIC_L_LEN = new int[288];
+    private static final int[] STATIC_L_CODE = new int[288];
+    private static final int[] STATIC_D_LEN = new int[D_CODES];
+    private static final int[] STATIC_D_CODE = new int[D_CODES];
+
     /*
      * Per-node cost tables for the three trees, indexed by node number (leaves and internal
      * nodes; internal entries stay 0): extra bits, and fixed-code length plus extra bits.
@@ -69,26 +78,19 @@ public final class Level6Deflater {
     private static final int[] D_NODE_EXTRA = new int[2 * D_CODES + 1];
     private static final int[] D_NODE_STATIC = new int[2 * D_CODES + 1];
     private static final int[] BL_NODE_EXTRA = new int[2 * BL_CODES + 1];
+    /** The code-length tree has no fixed alternative: it adds nothing to the fixed cost. */
     private static final int[] BL_NODE_STATIC = new int[2 * BL_CODES + 1];
-
-    /** Fixed Huffman code (RFC 1951 3.2.6): lengths and bit-reversed codes. */
-    private static final int[] STATIC_L_LEN = new int[288];
-    private static final int[] STATIC_L_CODE = new int[288];
-    private static final int[] STATIC_D_LEN = new int[D_CODES];
-    private static final int[] STATIC_D_CODE = new int[D_CODES];
 
     static {
         for (int code = 0; code < 29; code++) {
             if (code < 8) {
                 LENGTH_BASE[code] = code;
-                EXTRA_L_BITS[code] = 0;
             } else if (code < 28) {
                 int e = (code >> 2) - 1;
                 EXTRA_L_BITS[code] = e;
                 LENGTH_BASE[code] = (4 + (code & 3)) << e;
             } else {
                 LENGTH_BASE[code] = 255;      // length 258 has its own symbol (285)
-                EXTRA_L_BITS[code] = 0;
             }
         }
         for (int code = 0; code < 28; code++) {
@@ -101,7 +103,6 @@ public final class Level6Deflater {
         for (int code = 0; code < D_CODES; code++) {
             if (code < 4) {
                 DIST_BASE[code] = code;
-                EXTRA_D_BITS[code] = 0;
             } else {
                 int e = (code >> 1) - 1;
                 EXTRA_D_BITS[code] = e;
@@ -112,27 +113,36 @@ public final class Level6Deflater {
             STATIC_L_LEN[n] = n < 144 ? 8 : n < 256 ? 9 : n < 280 ? 7 : 8;
         }
         Arrays.fill(STATIC_D_LEN, 5);
+        fixedCodes(STATIC_L_LEN, STATIC_L_CODE);
+        fixedCodes(STATIC_D_LEN, STATIC_D_CODE);
         for (int n = 0; n < L_CODES; n++) {
             L_NODE_EXTRA[n] = n > END_BLOCK ? EXTRA_L_BITS[n - END_BLOCK - 1] : 0;
             L_NODE_STATIC[n] = STATIC_L_LEN[n] + L_NODE_EXTRA[n];
         }
         for (int n = 0; n < D_CODES; n++) {
             D_NODE_EXTRA[n] = EXTRA_D_BITS[n];
-            D_NODE_STATIC[n] = 5 + EXTRA_D_BITS[n];
+            D_NODE_STATIC[n] = STATIC_D_LEN[n] + EXTRA_D_BITS[n];
         }
-        System.arraycopy(EXTRA_BL_BITS, 0, BL_NODE_EXTRA, 0, BL_CODES);
-        int[] next = new int[MAX_BITS + 1];
-        canonicalCodes(STATIC_L_LEN, STATIC_L_CODE, 287, lengthCounts(STATIC_L_LEN), next);
-        canonicalCodes(STATIC_D_LEN, STATIC_D_CODE, D_CODES - 1, lengthCounts(STATIC_D_LEN), next);
+        BL_NODE_EXTRA[REP_3_6] = 2;
+        BL_NODE_EXTRA[REPZ_3_10] = 3;
+        BL_NODE_EXTRA[REPZ_11_138] = 7;
     }
 
-    private static int[] lengthCounts(int[] len) {
+    /** Canonical codes for a complete list of lengths (used for the fixed tables only). */
+    private static void fixedCodes(int[] len, int[] code) {
         int[] count = new int[MAX_BITS + 1];
         for (int l : len) {
             count[l]++;
         }
-        count[0] = 0;
-        return count;
+        int[] next = new int[MAX_BITS + 1];
+        int c = 0;
+        for (int bits = 1; bits <= MAX_BITS; bits++) {
+            c = (c + count[bits - 1]) << 1;
+            next[bits] = c;
+        }
+        for (int s = 0; s < len.length; s++) {
+            code[s] = Integer.reverse(next[len[s]]++) >>> (32 - len[s]);
+        }
     }
 
     /** Distance code for a distance minus 1. */
@@ -144,47 +154,113 @@ public final class Level6Deflater {
         return (top << 1) + ((d >>> (top - 1)) & 1);
     }
 
+    /** Little-endian views for comparing and writing several bytes at once. */
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle SHORTS = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+    /** Slack after the data so 8-byte reads and writes near the end stay inside the arrays. */
+    private static final int PAD = 8;
+
+    /** One Huffman tree's working storage. Node arrays hold leaves and then internal nodes. */
+    private static final class Tree {
+        final int elems;
+        final int maxLength;
+        final int[] nodeStatic;
+        final int[] nodeExtra;
+        final int[] freq;
+        final int[] len;
+        final int[] code;
+        /** Bit set of symbols with a nonzero frequency, so passes visit only those. */
+        final long[] used;
+        /** Symbols with a code (used ones plus zlib's padding), ascending. */
+        final int[] leaves;
+        int leafCount;
+        int maxCode;
+
+        Tree(int elems, int maxLength, int[] nodeStatic, int[] nodeExtra) {
+            this.elems = elems;
+            this.maxLength = maxLength;
+            this.nodeStatic = nodeStatic;
+            this.nodeExtra = nodeExtra;
+            freq = new int[2 * elems + 1];
+            len = new int[2 * elems + 1];
+            code = new int[elems];
+            used = new long[(elems + 63) >>> 6];
+            leaves = new int[elems];
+        }
+
+        void reset() {
+            Arrays.fill(freq, 0, elems, 0);
+            Arrays.fill(used, 0);
+        }
+    }
+
     // ---- per-call state (all preallocated) ----
-    private final byte[] window = new byte[MAX_INPUT];
-    /** Hash heads: {@code base + position}; anything below {@code base} is from an older call. */
+    /**
+     * Largest input zlib would still emit as one block: it closes a block after 16383 symbols
+     * (a quarter of its 64K symbol buffer at memLevel 8, less one), and each byte makes at most
+     * one symbol.
+     */
+    static final int MAX_CAPACITY = 16382;
+
+    private final int capacity;
+    /** The input; bytes past its end are stale and only ever read beyond a comparison's limit. */
+    private final byte[] window;
+    /** Hash heads: {@code gen + position}; anything below the call's {@code gen} is from an older call. */
     private final int[] head = new int[HASH_SIZE];
     /** Previous position with the same hash, 0 meaning none (position 0 is never a match source). */
-    private final int[] prev = new int[MAX_INPUT];
+    private final char[] prev;
     private int base = 1;
     /** Recorded symbols: literal byte, or (distance << 8 | length - 3) with distance >= 1. */
-    private final int[] syms = new int[MAX_INPUT];
+    private final int[] syms;
     private int symCount;
     private int matchStart;
 
-    // Huffman trees: node arrays are sized for leaves plus internal nodes.
-    private final int[] lFreq = new int[HEAP_SIZE];
-    private final int[] lLen = new int[HEAP_SIZE];
-    private final int[] lCode = new int[L_CODES];
-    private final int[] dFreq = new int[2 * D_CODES + 1];
-    private final int[] dLen = new int[2 * D_CODES + 1];
-    private final int[] dCode = new int[D_CODES];
-    private final int[] blFreq = new int[2 * BL_CODES + 1];
-    private final int[] blLen = new int[2 * BL_CODES + 1];
-    private final int[] blCode = new int[BL_CODES];
+    private final Tree lTree = new Tree(L_CODES, MAX_BITS, L_NODE_STATIC, L_NODE_EXTRA);
+    private final Tree dTree = new Tree(D_CODES, MAX_BITS, D_NODE_STATIC, D_NODE_EXTRA);
+    private final Tree blTree = new Tree(BL_CODES, MAX_BL_BITS, BL_NODE_STATIC, BL_NODE_EXTRA);
+    private final int[] lFreq = lTree.freq;
+    private final long[] lUsed = lTree.used;
+    private final int[] dFreq = dTree.freq;
+    private final long[] dUsed = dTree.used;
+
+    /** Heap entries (see siftDown), 1-based, with a sentinel after the last. */
     private final long[] heap = new long[HEAP_SIZE + 1];
+    private int heapLen;
     /** Nodes in the order the tree build took them off the heap, filled from the end. */
     private final int[] removed = new int[HEAP_SIZE];
+    private int removedStart;
     private final int[] dad = new int[HEAP_SIZE];
     private final int[] blCount = new int[MAX_BITS + 1];
     private final int[] nextCode = new int[MAX_BITS + 1];
-    private int heapLen;
-    private int heapMax;
     /** Bit cost of the block with the dynamic trees, and with the fixed trees. */
     private long optLen;
     private long staticLen;
 
     // ---- bit output ----
-    private byte[] out;
+    /** Huffman-coded output is built here, then copied: it is never larger than a stored block. */
+    private final byte[] buf;
     private int op;
     private long bitBuf;
     private int bitCount;
 
     public Level6Deflater() {
+        this(MAX_INPUT);
+    }
+
+    /**
+     * An instance for inputs up to capacity bytes (at most MAX_CAPACITY). The public one stops
+     * at MAX_INPUT because beyond it the JDK's native zlib is faster; tests use larger ones to
+     * check agreement over the whole single-block range.
+     */
+    Level6Deflater(int capacity) {
+        if (capacity < 0 || capacity > MAX_CAPACITY) {
+            throw new IllegalArgumentException("capacity " + capacity + " outside 0.." + MAX_CAPACITY);
+        }
+        this.capacity = capacity;
+        window = new byte[capacity + PAD];
+        prev = new char[capacity];
+        syms = new int[capacity];
+        buf = new byte[capacity + 11 + PAD];
     }
 
     /** A safe upper bound on the output for {@code len} input bytes: stored blocks plus header and trailer. */
@@ -204,8 +280,9 @@ public final class Level6Deflater {
     public int compress(byte[] in, int off, int len, byte[] out, int outOff) {
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(out, "out");
-        if (len > MAX_INPUT) {
-            throw new IllegalArgumentException("input of " + len + " bytes exceeds MAX_INPUT " + MAX_INPUT);
+        if (len > capacity) {
+            throw new IllegalArgumentException("input of " + len + " bytes exceeds "
+                    + (capacity == MAX_INPUT ? "MAX_INPUT " : "capacity ") + capacity);
         }
         Objects.checkFromIndexSize(off, len, in.length);
         Objects.checkIndex(outOff, out.length + 1);
@@ -213,26 +290,27 @@ public final class Level6Deflater {
         final int n = len;
         System.arraycopy(in, off, window, 0, n);
         // New generation of hash heads; on wrap-around clear once and start over.
-        if (base > Integer.MAX_VALUE - MAX_INPUT - 1) {
+        if (base > Integer.MAX_VALUE - MAX_CAPACITY - 1) {
             Arrays.fill(head, 0);
             base = 1;
         }
         final int gen = base;
         base += n + 1;
 
-        Arrays.fill(lFreq, 0, L_CODES, 0);
-        Arrays.fill(dFreq, 0, D_CODES, 0);
-        Arrays.fill(blFreq, 0, BL_CODES, 0);
+        lTree.reset();
+        dTree.reset();
+        blTree.reset();
         lFreq[END_BLOCK] = 1;
+        lUsed[END_BLOCK >>> 6] |= 1L << END_BLOCK;
         symCount = 0;
         parse(n, gen);
 
-        // Build both trees and price the block three ways.
+        // Build the trees and price the block three ways.
         optLen = 0;
         staticLen = 0;
-        int lMax = buildTree(lFreq, lLen, lCode, L_CODES, L_NODE_STATIC, L_NODE_EXTRA, MAX_BITS);
-        int dMax = buildTree(dFreq, dLen, dCode, D_CODES, D_NODE_STATIC, D_NODE_EXTRA, MAX_BITS);
-        int maxBlIndex = buildBlTree(lMax, dMax);
+        buildTree(lTree);
+        buildTree(dTree);
+        int maxBlIndex = buildBlTree();
         // Sizes in bytes of the block including its 3-bit header, rounded up.
         long optBytes = (optLen + 3 + 7) >>> 3;
         long staticBytes = (staticLen + 3 + 7) >>> 3;
@@ -257,47 +335,54 @@ public final class Level6Deflater {
                     + " but array length is " + out.length);
         }
 
-        this.out = out;
-        op = outOff;
+        final int adler = adler32(window, n);
+        if (kind == 0) {
+            // Stored: header, 3 bits (final, type 00) padded to a byte, LEN, NLEN, the data.
+            int o = outOff;
+            out[o++] = 0x78; // CM 8, 32K window
+            out[o++] = (byte) 0x9C; // default level, no dictionary, check bits
+            out[o++] = 1;
+            out[o++] = (byte) n;
+            out[o++] = (byte) (n >>> 8);
+            out[o++] = (byte) ~n;
+            out[o++] = (byte) (~n >>> 8);
+            System.arraycopy(window, 0, out, o, n);
+            writeAdler(out, o + n, adler);
+            return total;
+        }
+        op = 2;
         bitBuf = 0;
         bitCount = 0;
-        out[op++] = 0x78; // CM 8, 32K window
-        out[op++] = (byte) 0x9C; // default level, no dictionary, check bits
-        if (kind == 0) {
-            putBits(1, 3); // final, stored
-            flushBits();
-            out[op++] = (byte) n;
-            out[op++] = (byte) (n >>> 8);
-            out[op++] = (byte) ~n;
-            out[op++] = (byte) (~n >>> 8);
-            System.arraycopy(window, 0, out, op, n);
-            op += n;
-        } else if (kind == 1) {
+        buf[0] = 0x78;
+        buf[1] = (byte) 0x9C;
+        if (kind == 1) {
             putBits(3, 3); // final, fixed Huffman
             writeSymbols(STATIC_L_CODE, STATIC_L_LEN, STATIC_D_CODE, STATIC_D_LEN);
-            flushBits();
         } else {
             putBits(5, 3); // final, dynamic Huffman
-            putBits(lMax + 1 - 257, 5);
-            putBits(dMax + 1 - 1, 5);
-            putBits(maxBlIndex + 1 - 4, 4);
+            putBits((lTree.maxCode + 1 - 257) | dTree.maxCode << 5 | (maxBlIndex + 1 - 4) << 10, 14);
+            final int[] blLen = blTree.len;
             for (int r = 0; r <= maxBlIndex; r++) {
                 putBits(blLen[BL_ORDER[r]], 3);
             }
-            sendTree(lLen, lMax);
-            sendTree(dLen, dMax);
-            writeSymbols(lCode, lLen, dCode, dLen);
-            flushBits();
+            sendTree(lTree);
+            sendTree(dTree);
+            writeSymbols(lTree.code, lTree.len, dTree.code, dTree.len);
         }
-        int adler = adler32(window, n);
-        out[op++] = (byte) (adler >>> 24);
-        out[op++] = (byte) (adler >>> 16);
-        out[op++] = (byte) (adler >>> 8);
-        out[op++] = (byte) adler;
-        this.out = null;
-        int written = op - outOff;
-        assert written == total : written + " != " + total;
-        return written;
+        if (bitCount > 0) {
+            op++; // the last partial byte, zero-padded, is already in buf
+        }
+        writeAdler(buf, op, adler);
+        assert op + 4 == total : (op + 4) + " != " + total;
+        System.arraycopy(buf, 0, out, outOff, total);
+        return total;
+    }
+
+    private static void writeAdler(byte[] b, int at, int adler) {
+        b[at] = (byte) (adler >>> 24);
+        b[at + 1] = (byte) (adler >>> 16);
+        b[at + 2] = (byte) (adler >>> 8);
+        b[at + 3] = (byte) adler;
     }
 
     // ------------------------------------------------------------------------------------
@@ -310,7 +395,7 @@ public final class Level6Deflater {
         int h = (((w[p] & 0xff) << 10) ^ ((w[p + 1] & 0xff) << 5) ^ (w[p + 2] & 0xff)) & HASH_MASK;
         int v = head[h] - gen;
         int cand = v > 0 ? v : 0;
-        prev[p] = cand;
+        prev[p] = (char) cand;
         head[h] = gen + p;
         return cand;
     }
@@ -367,21 +452,32 @@ public final class Level6Deflater {
      */
     private int longestMatch(int cand, int pos, int look, int best) {
         final byte[] w = window;
-        final int[] chainPrev = prev;
+        final char[] chainPrev = prev;
         int chain = best >= GOOD_LENGTH ? MAX_CHAIN >> 2 : MAX_CHAIN;
         final int nice = Math.min(NICE_LENGTH, look);
         final int limit = Math.min(MAX_MATCH, look);
-        byte end1 = w[pos + best - 1];
-        byte end0 = w[pos + best];
-        final byte s0 = w[pos];
-        final byte s1 = w[pos + 1];
+        // A longer match must agree at [best-1, best] and at [0, 1]: two 16-bit probes.
+        short scanEnd = (short) SHORTS.get(w, pos + best - 1);
+        final short scanStart = (short) SHORTS.get(w, pos);
         int cur = cand;
         do {
-            // Cheap rejection: a longer match must agree at best and best-1, and at the start.
-            if (w[cur + best] == end0 && w[cur + best - 1] == end1 && w[cur] == s0 && w[cur + 1] == s1) {
+            if ((short) SHORTS.get(w, cur + best - 1) == scanEnd && (short) SHORTS.get(w, cur) == scanStart) {
+                // Compare 8 bytes at a time; the first differing byte is the lowest set byte of
+                // the XOR. Reads may run past the data (into the padding); limit cuts them off.
                 int len = 2;
-                while (len < limit && w[cur + len] == w[pos + len]) {
-                    len++;
+                while (true) {
+                    long x = (long) LONGS.get(w, cur + len) ^ (long) LONGS.get(w, pos + len);
+                    if (x != 0) {
+                        len += Long.numberOfTrailingZeros(x) >>> 3;
+                        break;
+                    }
+                    len += 8;
+                    if (len >= limit) {
+                        break;
+                    }
+                }
+                if (len > limit) {
+                    len = limit;
                 }
                 if (len > best) {
                     matchStart = cur;
@@ -389,8 +485,7 @@ public final class Level6Deflater {
                     if (len >= nice) {
                         break;
                     }
-                    end1 = w[pos + best - 1];
-                    end0 = w[pos + best];
+                    scanEnd = (short) SHORTS.get(w, pos + best - 1);
                 }
             }
             cur = chainPrev[cur];
@@ -401,13 +496,18 @@ public final class Level6Deflater {
     private void recordLiteral(int c) {
         syms[symCount++] = c;
         lFreq[c]++;
+        lUsed[c >>> 6] |= 1L << c;
     }
 
     private void recordMatch(int dist, int length) {
         int lc = length - MIN_MATCH;
         syms[symCount++] = (dist << 8) | lc;
-        lFreq[LENGTH_CODE[lc] + END_BLOCK + 1]++;
-        dFreq[distCode(dist - 1)]++;
+        int ls = LENGTH_CODE[lc] + END_BLOCK + 1;
+        lFreq[ls]++;
+        lUsed[ls >>> 6] |= 1L << ls;
+        int dc = distCode(dist - 1);
+        dFreq[dc]++;
+        dUsed[0] |= 1L << dc;
     }
 
     // ------------------------------------------------------------------------------------
@@ -424,24 +524,23 @@ public final class Level6Deflater {
     private static final int NODE_BITS = 10;
     private static final int NODE_MASK = (1 << NODE_BITS) - 1;
     private static final int FREQ_SHIFT = 18;
-
     /** Sits just past the last heap entry so the right child always exists; never chosen. */
     private static final long SENTINEL = Long.MAX_VALUE;
 
     private void siftDown(int k) {
         final long[] hp = heap;
-        final int len = heapLen;
+        final int last = heapLen;
         long v = hp[k];
         long vKey = v >>> NODE_BITS;
         int j = k << 1;
-        while (j <= len) {
+        while (j <= last) {
             long c = hp[j];
             long c1 = hp[j + 1];
-            // Right child on a tie, as zlib's heap does; written as selects to avoid
-            // unpredictable branches (frequencies tie a lot).
-            boolean right = (c1 >>> NODE_BITS) <= (c >>> NODE_BITS);
-            c = right ? c1 : c;
-            j = right ? j + 1 : j;
+            // Right child on a tie, as zlib's heap does.
+            if ((c1 >>> NODE_BITS) <= (c >>> NODE_BITS)) {
+                c = c1;
+                j++;
+            }
             if (vKey <= (c >>> NODE_BITS)) {
                 break;
             }
@@ -453,45 +552,57 @@ public final class Level6Deflater {
     }
 
     /**
-     * Builds a length-limited Huffman code for freq[0..elems), writing len and code, adding the
-     * dynamic cost to optLen and (if staticLens is given) the fixed-code cost to staticLen.
-     * Returns the largest symbol with a nonzero code length.
+     * Builds a length-limited Huffman code for the tree's frequencies, setting len, code,
+     * leaves and maxCode, and adds the dynamic cost to optLen and the fixed-code cost to
+     * staticLen.
      */
-    private int buildTree(int[] freq, int[] len, int[] code, int elems, int[] nodeStatic,
-                          int[] nodeExtra, int maxLength) {
+    private void buildTree(Tree t) {
         final long[] hp = heap;
+        final int[] freq = t.freq;
+        final int[] leaves = t.leaves;
+        final long[] used = t.used;
         int maxCode = -1;
         int hl = 0;
-        // Branch-free: every symbol is written at the next free slot, which only advances for
-        // used symbols (which ones are used is data-dependent and mispredicts badly).
-        for (int s = 0; s < elems; s++) {
-            int f = freq[s];
-            hp[hl + 1] = ((long) f << FREQ_SHIFT) | s;
-            int used = -f >>> 31;
-            hl += used;
-            maxCode = used != 0 ? s : maxCode;
-            len[s] = 0;
+        // Used symbols in ascending order, the order zlib fills its heap in.
+        for (int wi = 0; wi < used.length; wi++) {
+            long bits = used[wi];
+            while (bits != 0) {
+                int s = (wi << 6) + Long.numberOfTrailingZeros(bits);
+                bits &= bits - 1;
+                leaves[hl] = s;
+                hp[++hl] = ((long) freq[s] << FREQ_SHIFT) | s;
+                maxCode = s;
+            }
         }
         // A code needs two symbols; zlib pads with dummy symbols of weight 1 (symbol 0, or the
         // next ones up) whose cost it takes back out, but whose lengths are still transmitted.
         while (hl < 2) {
             int s = maxCode < 2 ? ++maxCode : 0;
+            leaves[hl] = s;
             hp[++hl] = (1L << FREQ_SHIFT) | s;
             freq[s] = 1;
             optLen--;
-            staticLen -= nodeStatic[s] - nodeExtra[s];
+            staticLen -= t.nodeStatic[s] - t.nodeExtra[s];
         }
+        if (leaves[0] > leaves[1]) { // only after padding with symbol 0; keep leaves ascending
+            int x = leaves[0];
+            leaves[0] = leaves[1];
+            leaves[1] = x;
+        }
+        t.leafCount = hl;
+        t.maxCode = maxCode;
+
         heapLen = hl;
         hp[hl + 1] = SENTINEL;
-        int top = HEAP_SIZE;
         for (int k = hl / 2; k >= 1; k--) {
             siftDown(k);
         }
-        // Repeatedly merge the two lightest nodes; removed nodes are stacked at the heap's top
-        // end, so that walking it downwards visits parents before children.
+        // Repeatedly merge the two lightest nodes; removed nodes are stacked from the end, so
+        // that walking that stack forwards visits parents before children.
         final int[] parent = dad;
         final int[] order = removed;
-        int node = elems;
+        int top = HEAP_SIZE;
+        int node = t.elems;
         do {
             long a = hp[1];
             int last = heapLen--;
@@ -514,29 +625,33 @@ public final class Level6Deflater {
             siftDown(1);
         } while (heapLen >= 2);
         order[--top] = (int) hp[1] & NODE_MASK;
-        heapMax = top;
+        removedStart = top;
 
-        assignLengths(freq, len, maxCode, nodeStatic, nodeExtra, maxLength);
-        canonicalCodes(len, code, maxCode, blCount, nextCode);
-        return maxCode;
+        assignLengths(t);
+        assignCodes(t);
     }
 
-    /** Code lengths from tree depths, clamped to maxLength with zlib's redistribution. */
-    private void assignLengths(int[] freq, int[] len, int maxCode, int[] nodeStatic,
-                               int[] nodeExtra, int maxLength) {
-        final int[] hp = removed;
+    /** Code lengths from tree depths, clamped to the tree's maximum with zlib's redistribution. */
+    private void assignLengths(Tree t) {
+        final int[] order = removed;
         final int[] count = blCount;
         final int[] parent = dad;
+        final int[] len = t.len;
+        final int[] freq = t.freq;
+        final int[] nodeStatic = t.nodeStatic;
+        final int[] nodeExtra = t.nodeExtra;
+        final int maxLength = t.maxLength;
+        final int maxCode = t.maxCode;
         Arrays.fill(count, 0);
-        len[hp[heapMax]] = 0; // root
+        len[order[removedStart]] = 0; // root
         int overflow = 0;
         long opt = 0;
         long fixed = 0;
         int h;
         // Parents come before children in this order. Leaves and internal nodes are mixed
         // unpredictably, so leafness is a 0/1 factor rather than a branch.
-        for (h = heapMax + 1; h < HEAP_SIZE; h++) {
-            int s = hp[h];
+        for (h = removedStart + 1; h < HEAP_SIZE; h++) {
+            int s = order[h];
             int bits = len[parent[s]] + 1;
             int over = (maxLength - bits) >>> 31;
             bits -= over;
@@ -544,7 +659,7 @@ public final class Level6Deflater {
             len[s] = bits;
             int leaf = (maxCode - s) >>> 31 ^ 1;
             count[bits] += leaf;
-            long f = (long) (freq[s] & -leaf);
+            long f = freq[s] & -leaf;
             opt += f * (bits + nodeExtra[s]);
             fixed += f * nodeStatic[s];
         }
@@ -570,7 +685,7 @@ public final class Level6Deflater {
         for (int bits = maxLength; bits != 0; bits--) {
             int c = count[bits];
             while (c != 0) {
-                int s = hp[--h];
+                int s = order[--h];
                 if (s > maxCode) {
                     continue;
                 }
@@ -583,28 +698,39 @@ public final class Level6Deflater {
         }
     }
 
-    /**
-     * Canonical Huffman codes (RFC 1951 3.2.2), stored bit-reversed for LSB-first output.
-     * count[b] is the number of symbols of length b (count[0] must be 0).
-     */
-    private static void canonicalCodes(int[] len, int[] code, int maxCode, int[] count, int[] next) {
+    /** Canonical Huffman codes (RFC 1951 3.2.2), stored bit-reversed for LSB-first output. */
+    private void assignCodes(Tree t) {
+        final int[] count = blCount;
+        final int[] next = nextCode;
         int c = 0;
+        count[0] = 0;
         for (int bits = 1; bits <= MAX_BITS; bits++) {
             c = (c + count[bits - 1]) << 1;
             next[bits] = c;
         }
-        // Unused symbols (length 0) also take a "code" from next[0]; it is never sent.
-        for (int s = 0; s <= maxCode; s++) {
+        final int[] leaves = t.leaves;
+        final int[] len = t.len;
+        final int[] code = t.code;
+        for (int i = 0, k = t.leafCount; i < k; i++) {
+            int s = leaves[i];
             int l = len[s];
             code[s] = Integer.reverse(next[l]++) >>> (32 - l);
         }
     }
 
     /** Counts the code-length symbols both trees will need, builds their tree, returns the last sent index. */
-    private int buildBlTree(int lMax, int dMax) {
-        scanTree(lLen, lMax);
-        scanTree(dLen, dMax);
-        buildTree(blFreq, blLen, blCode, BL_CODES, BL_NODE_STATIC, BL_NODE_EXTRA, MAX_BL_BITS);
+    private int buildBlTree() {
+        walkLengths(lTree, false);
+        walkLengths(dTree, false);
+        final int[] f = blTree.freq;
+        long used = 0;
+        for (int s = 0; s < BL_CODES; s++) {
+            used |= (long) (-f[s] >>> 31) << s;
+        }
+        blTree.used[0] = used;
+        Arrays.fill(blTree.len, 0, BL_CODES, 0); // unused entries are sent as 0
+        buildTree(blTree);
+        final int[] blLen = blTree.len;
         int maxBlIndex;
         for (maxBlIndex = BL_CODES - 1; maxBlIndex >= 3; maxBlIndex--) {
             if (blLen[BL_ORDER[maxBlIndex]] != 0) {
@@ -616,96 +742,89 @@ public final class Level6Deflater {
         return maxBlIndex;
     }
 
-    /*
-     * Run-length coding of a tree's code lengths, in zlib's style: runs are cut at 7 (138 for
-     * zeros); a run of a nonzero length sends the length once (unless it equals the previous
-     * run's length) and then repeat code 16 for 3..6 more; zero runs use 17 (3..10) or 18
-     * (11..138); shorter runs are sent as plain lengths. The lengths past maxCode do not take
-     * part. scanTree counts, sendTree emits; the two walk identically.
-     */
+    private void sendTree(Tree t) {
+        walkLengths(t, true);
+    }
 
-    private void scanTree(int[] len, int maxCode) {
-        int prevLen = -1;
-        int nextLen = len[0];
-        int count = 0;
-        int maxCount = nextLen == 0 ? 138 : 7;
-        int minCount = nextLen == 0 ? 3 : 4;
-        for (int s = 0; s <= maxCode; s++) {
-            int curLen = nextLen;
-            nextLen = s + 1 <= maxCode ? len[s + 1] : -1;
-            if (++count < maxCount && curLen == nextLen) {
-                continue;
+    /*
+     * Run-length coding of a tree's code lengths 0..maxCode in zlib's style, walked one maximal
+     * run at a time (a zero run is a gap between used symbols). A zero run goes out in pieces of
+     * 138 as code 18, then a remainder of 11..137 as 18, 3..10 as 17, or 1..2 as plain zeros. A
+     * run of a nonzero length sends the length itself, then code 16 for the next 3..6 if the first
+     * piece (at most 7) has at least 4; further pieces of at most 6 are all code 16 when 3 or
+     * more, else plain lengths. With send false it only counts symbols into the code-length
+     * tree; with send true it writes them. Both walks are the same.
+     */
+    private void walkLengths(Tree t, boolean send) {
+        final int[] len = t.len;
+        final int[] leaves = t.leaves;
+        final int k = t.leafCount;
+        int expect = 0; // next symbol index not yet covered
+        int i = 0;
+        while (i < k) {
+            int s = leaves[i];
+            if (s > expect) {
+                zeroRun(s - expect, send);
             }
-            if (count < minCount) {
-                blFreq[curLen] += count;
-            } else if (curLen != 0) {
-                if (curLen != prevLen) {
-                    blFreq[curLen]++;
-                }
-                blFreq[REP_3_6]++;
-            } else if (count <= 10) {
-                blFreq[REPZ_3_10]++;
-            } else {
-                blFreq[REPZ_11_138]++;
+            int v = len[s];
+            int j = i + 1;
+            while (j < k && leaves[j] == leaves[j - 1] + 1 && len[leaves[j]] == v) {
+                j++;
             }
-            count = 0;
-            prevLen = curLen;
-            if (nextLen == 0) {
-                maxCount = 138;
-                minCount = 3;
-            } else if (curLen == nextLen) {
-                maxCount = 6;
-                minCount = 3;
-            } else {
-                maxCount = 7;
-                minCount = 4;
+            lengthRun(v, j - i, send);
+            expect = leaves[j - 1] + 1;
+            i = j;
+        }
+    }
+
+    private void zeroRun(int r, boolean send) {
+        while (r >= 138) {
+            blSymbol(REPZ_11_138, 138 - 11, send);
+            r -= 138;
+        }
+        if (r >= 11) {
+            blSymbol(REPZ_11_138, r - 11, send);
+        } else if (r >= 3) {
+            blSymbol(REPZ_3_10, r - 3, send);
+        } else {
+            for (; r > 0; r--) {
+                blSymbol(0, 0, send);
             }
         }
     }
 
-    private void sendTree(int[] len, int maxCode) {
-        int prevLen = -1;
-        int nextLen = len[0];
-        int count = 0;
-        int maxCount = nextLen == 0 ? 138 : 7;
-        int minCount = nextLen == 0 ? 3 : 4;
-        for (int s = 0; s <= maxCode; s++) {
-            int curLen = nextLen;
-            nextLen = s + 1 <= maxCode ? len[s + 1] : -1;
-            if (++count < maxCount && curLen == nextLen) {
-                continue;
+    private void lengthRun(int v, int r, boolean send) {
+        int first = Math.min(r, 7);
+        if (first < 4) {
+            for (int q = 0; q < first; q++) {
+                blSymbol(v, 0, send);
             }
-            if (count < minCount) {
-                do {
-                    putBits(blCode[curLen], blLen[curLen]);
-                } while (--count != 0);
-            } else if (curLen != 0) {
-                if (curLen != prevLen) {
-                    putBits(blCode[curLen], blLen[curLen]);
-                    count--;
-                }
-                putBits(blCode[REP_3_6], blLen[REP_3_6]);
-                putBits(count - 3, 2);
-            } else if (count <= 10) {
-                putBits(blCode[REPZ_3_10], blLen[REPZ_3_10]);
-                putBits(count - 3, 3);
-            } else {
-                putBits(blCode[REPZ_11_138], blLen[REPZ_11_138]);
-                putBits(count - 11, 7);
-            }
-            count = 0;
-            prevLen = curLen;
-            if (nextLen == 0) {
-                maxCount = 138;
-                minCount = 3;
-            } else if (curLen == nextLen) {
-                maxCount = 6;
-                minCount = 3;
-            } else {
-                maxCount = 7;
-                minCount = 4;
+        } else {
+            blSymbol(v, 0, send);
+            blSymbol(REP_3_6, first - 1 - 3, send);
+        }
+        r -= first;
+        while (r >= 6) {
+            blSymbol(REP_3_6, 6 - 3, send);
+            r -= 6;
+        }
+        if (r >= 3) {
+            blSymbol(REP_3_6, r - 3, send);
+        } else {
+            for (; r > 0; r--) {
+                blSymbol(v, 0, send);
             }
         }
+    }
+
+    /** One code-length symbol with its repeat count bits (if any): counted or written. */
+    private void blSymbol(int sym, int extra, boolean send) {
+        if (!send) {
+            blTree.freq[sym]++;
+            return;
+        }
+        int l = blTree.len[sym];
+        putBits(blTree.code[sym] | (long) extra << l, l + BL_NODE_EXTRA[sym]);
     }
 
     // ------------------------------------------------------------------------------------
@@ -720,53 +839,40 @@ public final class Level6Deflater {
             if (dist == 0) {
                 putBits(lc[v], ll[v]);
             } else {
+                // Length code, its extra bits, distance code, its extra bits: at most 48 bits,
+                // sent as one write.
                 int l = v & 0xff;
                 int code = LENGTH_CODE[l];
                 int sym = code + END_BLOCK + 1;
-                putBits(lc[sym], ll[sym]);
-                int e = EXTRA_L_BITS[code];
-                if (e != 0) {
-                    putBits(l - LENGTH_BASE[code], e);
-                }
+                long bits = lc[sym];
+                int nb = ll[sym];
+                bits |= (long) (l - LENGTH_BASE[code]) << nb;
+                nb += EXTRA_L_BITS[code];
                 int d = dist - 1;
                 int dcode = distCode(d);
-                putBits(dc[dcode], dl[dcode]);
-                e = EXTRA_D_BITS[dcode];
-                if (e != 0) {
-                    putBits(d - DIST_BASE[dcode], e);
-                }
+                bits |= (long) dc[dcode] << nb;
+                nb += dl[dcode];
+                bits |= (long) (d - DIST_BASE[dcode]) << nb;
+                nb += EXTRA_D_BITS[dcode];
+                putBits(bits, nb);
             }
         }
         putBits(lc[END_BLOCK], ll[END_BLOCK]);
     }
 
-    /** Appends the low n bits of value (n <= 16), least significant bit first. */
-    private void putBits(int value, int n) {
-        bitBuf |= ((long) value) << bitCount;
-        bitCount += n;
-        if (bitCount >= 32) {
-            final byte[] o = out;
-            int p = op;
-            long b = bitBuf;
-            o[p] = (byte) b;
-            o[p + 1] = (byte) (b >>> 8);
-            o[p + 2] = (byte) (b >>> 16);
-            o[p + 3] = (byte) (b >>> 24);
-            op = p + 4;
-            bitBuf = b >>> 32;
-            bitCount -= 32;
-        }
-    }
-
-    /** Writes out pending bits, padding the last byte with zeros. */
-    private void flushBits() {
-        while (bitCount > 0) {
-            out[op++] = (byte) bitBuf;
-            bitBuf >>>= 8;
-            bitCount -= 8;
-        }
-        bitBuf = 0;
-        bitCount = 0;
+    /**
+     * Appends the low n bits of value (n <= 48), least significant bit first. Fewer than 8 bits
+     * are ever pending, so every call stores 8 bytes (the slack in buf absorbs the excess) and
+     * advances by the whole bytes completed: no branch on the buffer state.
+     */
+    private void putBits(long value, int n) {
+        long b = bitBuf | (value << bitCount);
+        int c = bitCount + n;
+        LONGS.set(buf, op, b);
+        int whole = c >>> 3;
+        op += whole;
+        bitBuf = b >>> (whole << 3);
+        bitCount = c & 7;
     }
 
     private static int adler32(byte[] b, int n) {

@@ -26,36 +26,48 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class Level6DeflaterProperties {
 
     private static final int MAX = Level6Deflater.MAX_INPUT;
+    private static final int WIDE = Level6Deflater.MAX_CAPACITY;
 
     /** One instance for every try of every property: state must not leak from one call to the next. */
     private static final Level6Deflater SHARED = new Level6Deflater();
+    private static final Level6Deflater SHARED_WIDE = new Level6Deflater(WIDE);
 
     @Provide
     Arbitrary<byte[]> inputs() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(3, randomBytes()),
-                Tuple.of(3, smallAlphabet()),
-                Tuple.of(2, runs()),
-                Tuple.of(4, tokens()),
-                Tuple.of(2, periodic()),
-                Tuple.of(1, words()));
+        return inputsUpTo(MAX);
     }
 
-    private static Arbitrary<Integer> sizes() {
-        // Mostly token-sized, but the whole range up to MAX_INPUT (and its edges) as well.
-        return Arbitraries.frequencyOf(
-                Tuple.of(3, Arbitraries.integers().between(0, 600)),
-                Tuple.of(2, Arbitraries.integers().between(0, MAX).withDistribution(RandomDistribution.uniform())),
-                Tuple.of(1, Arbitraries.integers().between(MAX - 300, MAX)));
+    /** Up to the largest single-block input, for the package-private wide instance. */
+    @Provide
+    Arbitrary<byte[]> wideInputs() {
+        return inputsUpTo(WIDE);
     }
 
-    private static Arbitrary<byte[]> randomBytes() {
-        return sizes().flatMap(n -> Arbitraries.bytes().array(byte[].class).ofSize(n));
+    private static Arbitrary<byte[]> inputsUpTo(int max) {
+        return Arbitraries.frequencyOf(
+                Tuple.of(3, randomBytes(max)),
+                Tuple.of(3, smallAlphabet(max)),
+                Tuple.of(2, runs(max)),
+                Tuple.of(4, tokens().map(b -> b.length > max ? Arrays.copyOf(b, max) : b)),
+                Tuple.of(2, periodic(max)),
+                Tuple.of(1, words(max)));
+    }
+
+    private static Arbitrary<Integer> sizes(int max) {
+        // Mostly token-sized, but the whole range up to max (and its edges) as well.
+        return Arbitraries.frequencyOf(
+                Tuple.of(3, Arbitraries.integers().between(0, Math.min(600, max))),
+                Tuple.of(2, Arbitraries.integers().between(0, max).withDistribution(RandomDistribution.uniform())),
+                Tuple.of(1, Arbitraries.integers().between(Math.max(0, max - 300), max)));
+    }
+
+    private static Arbitrary<byte[]> randomBytes(int max) {
+        return sizes(max).flatMap(n -> Arbitraries.bytes().array(byte[].class).ofSize(n));
     }
 
     /** Two to five distinct byte values: full of matches, long chains, lazy decisions. */
-    private static Arbitrary<byte[]> smallAlphabet() {
-        return Combinators.combine(sizes(), Arbitraries.integers().between(1, 5), Arbitraries.longs())
+    private static Arbitrary<byte[]> smallAlphabet(int max) {
+        return Combinators.combine(sizes(max), Arbitraries.integers().between(1, 5), Arbitraries.longs())
                 .as((n, k, seed) -> {
                     Random r = new Random(seed);
                     byte[] b = new byte[n];
@@ -67,7 +79,7 @@ class Level6DeflaterProperties {
     }
 
     /** Runs of one byte, short and long (beyond the 258 maximum match). */
-    private static Arbitrary<byte[]> runs() {
+    private static Arbitrary<byte[]> runs(int max) {
         Arbitrary<int[]> run = Combinators.combine(
                 Arbitraries.integers().between(0, 255),
                 Arbitraries.frequencyOf(
@@ -77,7 +89,7 @@ class Level6DeflaterProperties {
         return run.list().ofMaxSize(200).map(list -> {
             ByteArrayOutputStream o = new ByteArrayOutputStream();
             for (int[] br : list) {
-                for (int i = 0; i < br[1] && o.size() < MAX; i++) {
+                for (int i = 0; i < br[1] && o.size() < max; i++) {
                     o.write(br[0]);
                 }
             }
@@ -86,8 +98,8 @@ class Level6DeflaterProperties {
     }
 
     /** A random pattern repeated with sparse noise: repeats at long and exact distances. */
-    private static Arbitrary<byte[]> periodic() {
-        return Combinators.combine(sizes(),
+    private static Arbitrary<byte[]> periodic(int max) {
+        return Combinators.combine(sizes(max),
                 Arbitraries.integers().between(1, 5000).withDistribution(RandomDistribution.biased()),
                 Arbitraries.integers().between(0, 60),
                 Arbitraries.longs())
@@ -103,13 +115,13 @@ class Level6DeflaterProperties {
                 });
     }
 
-    private static Arbitrary<byte[]> words() {
+    private static Arbitrary<byte[]> words(int max) {
         return Arbitraries.of("token", "channel", "uid", "expire", "privilege", "rtc", "rtm", " ", "\n",
                         "0", "1", "00000000", "appId", "970CA35de60c44645bbae8a215061b33")
-                .list().ofMaxSize(1500)
+                .list().ofMaxSize(Math.max(1, max / 5))
                 .map(ws -> {
                     byte[] b = String.join("", ws).getBytes(StandardCharsets.US_ASCII);
-                    return b.length > MAX ? Arrays.copyOf(b, MAX) : b;
+                    return b.length > max ? Arrays.copyOf(b, max) : b;
                 });
     }
 
@@ -201,7 +213,7 @@ class Level6DeflaterProperties {
         return o.toByteArray();
     }
 
-    private static byte[] ours(Level6Deflater d, byte[] in) {
+    static byte[] ours(Level6Deflater d, byte[] in) {
         byte[] out = new byte[Level6Deflater.maxCompressedLength(in.length)];
         int n = d.compress(in, 0, in.length, out, 0);
         return Arrays.copyOf(out, n);
@@ -232,6 +244,14 @@ class Level6DeflaterProperties {
                 assertEquals((byte) 0x5A, out[i], "wrote outside the output range at " + i);
             }
         }
+    }
+
+    /** The same comparison over the whole single-block range (package-private wide instance). */
+    @Property(tries = 2000)
+    void sameBytesAsJdkDeflaterUpToMaxCapacity(@ForAll("wideInputs") byte[] in) throws DataFormatException {
+        byte[] got = ours(SHARED_WIDE, in);
+        assertArrayEquals(Level6DeflaterTest.jdk(in), got);
+        assertArrayEquals(in, Level6DeflaterTest.inflate(got));
     }
 
     /** A fresh instance per sequence, reused for every element: each call stands alone. */

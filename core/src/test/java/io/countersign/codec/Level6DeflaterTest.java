@@ -19,6 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class Level6DeflaterTest {
 
     private final Level6Deflater deflater = new Level6Deflater();
+    /** The same code with room for the whole single-block range, for distances past MAX_INPUT. */
+    private final Level6Deflater wide = new Level6Deflater(Level6Deflater.MAX_CAPACITY);
 
     /** What java.util.zip.Deflater (default level, zlib wrapper) makes of in[off..off+len). */
     static byte[] jdk(byte[] in, int off, int len) {
@@ -45,8 +47,9 @@ class Level6DeflaterTest {
     }
 
     private byte[] ours(byte[] in) {
+        Level6Deflater d = in.length <= Level6Deflater.MAX_INPUT ? deflater : wide;
         byte[] out = new byte[Level6Deflater.maxCompressedLength(in.length)];
-        int n = deflater.compress(in, 0, in.length, out, 0);
+        int n = d.compress(in, 0, in.length, out, 0);
         return Arrays.copyOf(out, n);
     }
 
@@ -54,7 +57,7 @@ class Level6DeflaterTest {
         Inflater inf = new Inflater();
         try {
             inf.setInput(z);
-            byte[] buf = new byte[Level6Deflater.MAX_INPUT + 16];
+            byte[] buf = new byte[Level6Deflater.MAX_CAPACITY + 16];
             int n = 0;
             while (!inf.finished()) {
                 int k = inf.inflate(buf, n, buf.length - n);
@@ -137,14 +140,16 @@ class Level6DeflaterTest {
 
     /**
      * A random block repeated at an exact distance, for distances around the code boundaries and
-     * around 4096, past which zlib drops a match of length 3. Repeat lengths 3, 4 and 10.
+     * around 4096, past which zlib drops a match of length 3. Repeat lengths 3, 4 and 10. (Inputs
+     * longer than MAX_INPUT go to the wide instance.)
      */
     @ParameterizedTest
-    @ValueSource(ints = {1, 2, 3, 4, 5, 256, 257, 258, 259, 1024, 1025, 4095, 4096, 4097, 4098, 4099, 8000})
+    @ValueSource(ints = {1, 2, 3, 4, 5, 256, 257, 258, 259, 1024, 1025, 4095, 4096, 4097, 4098, 4099, 8000,
+            16000})
     void repeatsAtEdgeDistances(int distance) throws DataFormatException {
         for (int repeat : new int[] {3, 4, 10}) {
             for (long seed = 0; seed < 4; seed++) {
-                int n = Math.min(Level6Deflater.MAX_INPUT, distance + repeat + 20);
+                int n = Math.min(Level6Deflater.MAX_CAPACITY, distance + repeat + 20);
                 byte[] b = random(seed * 31 + distance, n);
                 int at = n - repeat - 5;
                 if (at - distance < 0) {
@@ -161,7 +166,7 @@ class Level6DeflaterTest {
     void threeByteRepeatsNearTheFarLimit() throws DataFormatException {
         Random r = new Random(7);
         for (int t = 0; t < 40; t++) {
-            byte[] b = random(r.nextLong(), Math.min(Level6Deflater.MAX_INPUT, 8192));
+            byte[] b = random(r.nextLong(), 8192);
             int d = 4090 + r.nextInt(12);
             for (int k = 0; k < 200; k++) {
                 int at = d + r.nextInt(b.length - d - 4);
@@ -173,7 +178,16 @@ class Level6DeflaterTest {
 
     @Test
     void inputOfExactlyMaxInput() throws DataFormatException {
-        int n = Level6Deflater.MAX_INPUT;
+        inputOfExactly(Level6Deflater.MAX_INPUT);
+    }
+
+    /** The largest input zlib still writes as one block; the wide instance covers it. */
+    @Test
+    void inputOfExactlyMaxCapacity() throws DataFormatException {
+        inputOfExactly(Level6Deflater.MAX_CAPACITY);
+    }
+
+    private void inputOfExactly(int n) throws DataFormatException {
         assertSameAsJdk(new byte[n]);
         assertSameAsJdk(random(1, n));
         byte[] text = new byte[n];
@@ -191,7 +205,7 @@ class Level6DeflaterTest {
     /** Incompressible input must come out as one stored block, the largest output possible. */
     @Test
     void incompressibleInputIsStoredAndWithinTheBound() throws DataFormatException {
-        for (int n : new int[] {1, 2, 10, 100, 1000, Level6Deflater.MAX_INPUT}) {
+        for (int n : new int[] {1, 2, 10, 100, 1000, Level6Deflater.MAX_INPUT, Level6Deflater.MAX_CAPACITY}) {
             byte[] in = random(n, n);
             byte[] got = ours(in);
             assertTrue(got.length <= Level6Deflater.maxCompressedLength(n));
@@ -217,7 +231,7 @@ class Level6DeflaterTest {
                 cw[i] = tot;
                 w *= ratio;
             }
-            byte[] in = new byte[1 + r.nextInt(Level6Deflater.MAX_INPUT)];
+            byte[] in = new byte[1 + r.nextInt(t % 2 == 0 ? Level6Deflater.MAX_INPUT : Level6Deflater.MAX_CAPACITY)];
             for (int i = 0; i < in.length; i++) {
                 double x = r.nextDouble() * tot;
                 int k = 0;
@@ -282,12 +296,19 @@ class Level6DeflaterTest {
 
     @Test
     void tooLargeInputIsRejected() {
-        byte[] in = new byte[Level6Deflater.MAX_INPUT + 1];
+        byte[] in = new byte[Level6Deflater.MAX_CAPACITY + 1];
         byte[] out = new byte[Level6Deflater.maxCompressedLength(in.length)];
-        assertThrows(IllegalArgumentException.class, () -> deflater.compress(in, 0, in.length, out, 0));
-        byte[] bigger = new byte[Level6Deflater.MAX_INPUT + 100];
+        Arrays.fill(out, (byte) 0x11);
         assertThrows(IllegalArgumentException.class,
-                () -> deflater.compress(bigger, 50, Level6Deflater.MAX_INPUT + 1, out, 0));
+                () -> deflater.compress(in, 0, Level6Deflater.MAX_INPUT + 1, out, 0));
+        assertThrows(IllegalArgumentException.class,
+                () -> deflater.compress(in, 50, Level6Deflater.MAX_INPUT + 1, out, 0));
+        assertThrows(IllegalArgumentException.class, () -> wide.compress(in, 0, in.length, out, 0));
+        for (byte b : out) {
+            assertEquals((byte) 0x11, b);
+        }
+        assertThrows(IllegalArgumentException.class, () -> new Level6Deflater(Level6Deflater.MAX_CAPACITY + 1));
+        assertThrows(IllegalArgumentException.class, () -> new Level6Deflater(-1));
     }
 
     @Test
