@@ -125,10 +125,46 @@ public final class Comparison {
                 }
                 identical = want.asText().equals(have.asText());
             } else if (!want.equals(BY_VALUE, have)) {
-                return fail(expected, got, "\"" + name + "\" differs");
+                return fail(expected, got, "\"" + name + "\" differs" + difference(name, want, have));
             }
         }
         return pass(expected, got, identical);
+    }
+
+    /** Where two JSON values first differ, e.g. " at content.services[0].privileges.1: expected 600, got 601". */
+    static String difference(String path, JsonNode want, JsonNode have) {
+        if (want.isObject() && have.isObject()) {
+            Iterator<String> names = want.fieldNames();
+            while (names.hasNext()) {
+                String name = names.next();
+                if (!have.has(name)) {
+                    return " at " + path + ": no \"" + name + "\"";
+                }
+                if (!want.get(name).equals(BY_VALUE, have.get(name))) {
+                    return difference(path + "." + name, want.get(name), have.get(name));
+                }
+            }
+            Iterator<String> extra = have.fieldNames();
+            while (extra.hasNext()) {
+                String name = extra.next();
+                if (!want.has(name)) {
+                    return " at " + path + ": unexpected \"" + name + "\"";
+                }
+            }
+        }
+        if (want.isArray() && have.isArray()) {
+            for (int i = 0; i < Math.min(want.size(), have.size()); i++) {
+                if (!want.get(i).equals(BY_VALUE, have.get(i))) {
+                    return difference(path + "[" + i + "]", want.get(i), have.get(i));
+                }
+            }
+            return " at " + path + ": " + want.size() + " elements expected, got " + have.size();
+        }
+        return " at " + path + ": expected " + abbreviate(want.toString()) + ", got " + abbreviate(have.toString());
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 120 ? s : s.substring(0, 120) + "...";
     }
 
     /** Null when both 007 tokens inflate to the same bytes, else what is wrong. */

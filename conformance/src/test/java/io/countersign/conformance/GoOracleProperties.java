@@ -1,0 +1,60 @@
+package io.countersign.conformance;
+
+import io.countersign.accesstoken2.AccessToken2;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+
+import java.io.IOException;
+
+/** Our core against go-tokenbuilder v1.5.0 (scripts/oracles/go), one adapter process for the class. */
+@RequiresOracle(Oracle.GO)
+@AddLifecycleHook(RequiresOracle.Check.class)
+class GoOracleProperties {
+    private static AdapterProcess go;
+
+    @BeforeContainer
+    static void start() throws IOException {
+        go = Oracle.GO.start();
+    }
+
+    @AfterContainer
+    static void stop() {
+        if (go != null) {
+            go.close();
+        }
+    }
+
+    @Property(tries = 3_000)
+    void shouldEncode007LikeGoTokenBuilder(@ForAll("go007") AccessToken2 token, @ForAll("hex32") String cert) {
+        Differential.assertAgrees(go, Oracle.GO, Differential.encode(Contents.json(token), cert), Vector.PAYLOAD);
+    }
+
+    @Property(tries = 2_000)
+    void shouldDecodeAndVerify007LikeGoTokenBuilder(@ForAll("go007Decodable") AccessToken2 token, @ForAll("hex32") String cert,
+                                            @ForAll("hex32") String otherCert) {
+        String ours = Differential.ourToken(Differential.encode(Contents.json(token), cert));
+        Differential.assertAgrees(go, Oracle.GO, Differential.decode(ours), Vector.EXACT);
+        Differential.assertAgrees(go, Oracle.GO, Differential.verify(ours, cert), Vector.EXACT);
+        Differential.assertAgrees(go, Oracle.GO, Differential.verify(ours, otherCert), Vector.EXACT);
+    }
+
+    @Provide
+    Arbitrary<AccessToken2> go007() {
+        return Generators.accessToken2(Generators.GO);
+    }
+
+    @Provide
+    Arbitrary<AccessToken2> go007Decodable() {
+        return Generators.accessToken2(Generators.GO.decodableByGo());
+    }
+
+    @Provide
+    Arbitrary<String> hex32() {
+        return Generators.hex32();
+    }
+}
