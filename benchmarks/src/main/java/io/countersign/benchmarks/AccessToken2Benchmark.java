@@ -27,7 +27,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * 007 tokens: build an RTC token by uid through each of our APIs, an RTC+RTM token, and decode
  * and verify one. Compare with {@link PrimitivesBenchmark#floor} (the primitives alone) and
- * {@link OfficialJavaBenchmark} (the official builder), run in the same JMH run.
+ * {@link OfficialJavaBenchmark} (the official builder), run in the same JMH run. Each call takes
+ * the next of {@link Inputs#SAMPLES} salts, so no two consecutive tokens are the same.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -44,16 +45,17 @@ public class AccessToken2Benchmark {
     long tokenExpire;
     long privilegeExpire;
     long issueTs;
-    long salt;
+    long[] salts;
     Clock clock;
 
     RtcTokenBuilder2 builder;
     RtcTokenBuilder2 systemBuilder;
-    AccessToken2 content;
+    AccessToken2[] contents;
     AccessToken2Signer signer;
     AccessToken2Decoder decoder;
     byte[] out;
-    String token;
+    String[] tokens;
+    int next;
 
     @Setup
     public void setUp() {
@@ -65,19 +67,24 @@ public class AccessToken2Benchmark {
         tokenExpire = Inputs.TOKEN_EXPIRE;
         privilegeExpire = Inputs.PRIVILEGE_EXPIRE;
         issueTs = Inputs.ISSUE_TS;
-        salt = Inputs.SALT;
+        salts = Inputs.salts();
         clock = Inputs.CLOCK;
 
-        builder = new RtcTokenBuilder2(clock, SaltSource.fixed(salt));
+        builder = new RtcTokenBuilder2(clock, new Inputs.CyclingSalts());
         systemBuilder = new RtcTokenBuilder2();
-        content = rtcContent();
         signer = new AccessToken2Signer();
         decoder = new AccessToken2Decoder();
         out = new byte[512];
-        token = builder.buildTokenWithUid(appId, appCertificate, channelName, uid, RtcTokenBuilder2.Role.ROLE_PUBLISHER,
-                tokenExpire, privilegeExpire);
-        if (!AccessToken2Codec.verify(token, appCertificate)) {
-            throw new IllegalStateException("the benchmark token does not verify");
+        contents = new AccessToken2[Inputs.SAMPLES];
+        tokens = new String[Inputs.SAMPLES];
+        for (int i = 0; i < Inputs.SAMPLES; i++) {
+            contents[i] = rtcContent(salts[i]);
+            tokens[i] = new RtcTokenBuilder2(clock, SaltSource.fixed(salts[i])).buildTokenWithUid(appId, appCertificate,
+                    channelName, uid, RtcTokenBuilder2.Role.ROLE_PUBLISHER, tokenExpire, privilegeExpire);
+            if (!tokens[i].equals(AccessToken2Codec.encode(contents[i], appCertificate))
+                    || !AccessToken2Codec.verify(tokens[i], appCertificate)) {
+                throw new IllegalStateException("benchmark token " + i + " does not match its content or verify");
+            }
         }
     }
 
@@ -87,7 +94,7 @@ public class AccessToken2Benchmark {
         decoder.close();
     }
 
-    /** The builder API, with a fixed clock and salt. */
+    /** The builder API, with a fixed clock. */
     @Benchmark
     public String buildTokenWithUid() {
         return builder.buildTokenWithUid(appId, appCertificate, channelName, uid, RtcTokenBuilder2.Role.ROLE_PUBLISHER,
@@ -111,35 +118,35 @@ public class AccessToken2Benchmark {
     /** Prebuilt content signed to a String on the thread's signer. */
     @Benchmark
     public String encode() {
-        return AccessToken2Codec.encode(content, appCertificate);
+        return AccessToken2Codec.encode(contents[next++ & Inputs.MASK], appCertificate);
     }
 
     /** The caller-buffer hot path: prebuilt content signed into a reused byte[]. */
     @Benchmark
     public int signIntoBuffer() {
-        return signer.sign(content, appCertificate, out, 0);
+        return signer.sign(contents[next++ & Inputs.MASK], appCertificate, out, 0);
     }
 
     /** The caller-buffer path with the content record built per call, as a server would per request. */
     @Benchmark
     public int signIntoBufferWithContent() {
-        return signer.sign(rtcContent(), appCertificate, out, 0);
+        return signer.sign(rtcContent(salts[next++ & Inputs.MASK]), appCertificate, out, 0);
     }
 
     /** Decode only: base64, inflate, parse; no secret. */
     @Benchmark
     public DecodedAccessToken2 decode() {
-        return decoder.decode(token);
+        return decoder.decode(tokens[next++ & Inputs.MASK]);
     }
 
     /** Decode, then recompute and compare the signature. */
     @Benchmark
     public boolean decodeAndVerify() {
-        return decoder.decode(token).verify(appCertificate);
+        return decoder.decode(tokens[next++ & Inputs.MASK]).verify(appCertificate);
     }
 
     /** The content of {@link #buildTokenWithUid()}: RTC, publisher, four privileges. */
-    private AccessToken2 rtcContent() {
+    private AccessToken2 rtcContent(long salt) {
         Privileges privileges = Privileges.builder()
                 .put(Service.Rtc.JOIN_CHANNEL, privilegeExpire)
                 .put(Service.Rtc.PUBLISH_AUDIO_STREAM, privilegeExpire)

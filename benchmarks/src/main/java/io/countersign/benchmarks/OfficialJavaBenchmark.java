@@ -41,7 +41,8 @@ public class OfficialJavaBenchmark {
 
     RtcTokenBuilder2 builder2;
     RtcTokenBuilder builder;
-    String token;
+    String[] tokens;
+    int next;
 
     @Setup
     public void setUp() {
@@ -55,9 +56,12 @@ public class OfficialJavaBenchmark {
         privilegeExpiredTs = (int) (System.currentTimeMillis() / 1000) + privilegeExpire;
         builder2 = new RtcTokenBuilder2();
         builder = new RtcTokenBuilder();
-        token = buildTokenWithUid();
-        if (!new AccessToken2().parse(token)) {
-            throw new IllegalStateException("the official builder's token does not parse");
+        tokens = new String[Inputs.SAMPLES];
+        for (int i = 0; i < Inputs.SAMPLES; i++) {
+            tokens[i] = buildTokenWithUid();
+            if (!new AccessToken2().parse(tokens[i])) {
+                throw new IllegalStateException("the official builder's token does not parse");
+            }
         }
     }
 
@@ -79,7 +83,7 @@ public class OfficialJavaBenchmark {
     @Benchmark
     public AccessToken2 parse() {
         AccessToken2 parsed = new AccessToken2();
-        parsed.parse(token);
+        parsed.parse(tokens[next++ & Inputs.MASK]);
         return parsed;
     }
 

@@ -29,16 +29,17 @@ import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.Deflater;
 
 /**
- * The floor: the primitives one 007 RTC token needs, on the bytes of the real token of
- * {@link AccessToken2Benchmark}. A token is three chained HMAC-SHA256 with three keys
- * (u32 issueTs over the certificate, u32 salt over that, the result over the ~120-byte
- * signingInfo), one zlib deflate of the ~150-byte payload, one base64 of the result.
- * Each HMAC variant does the whole chain, key set-up included, so they compare as used.
+ * The floor: the primitives one 007 RTC token needs, on the bytes of the real tokens of
+ * {@link AccessToken2Benchmark} (the same {@link Inputs#SAMPLES} salts, cycled). A token is three
+ * chained HMAC-SHA256 with three keys (u32 issueTs over the certificate, u32 salt over that, the
+ * result over the ~120-byte signingInfo), one zlib deflate of the ~156-byte payload and one
+ * base64 of the ~130-byte result. Each HMAC variant does the whole chain, key set-up included.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -51,10 +52,12 @@ public class PrimitivesBenchmark {
 
     byte[] certificate;
     byte[] issueTsKey;
-    byte[] saltKey;
-    byte[] signingInfo;
-    byte[] payload;
-    byte[] compressed;
+    /** Per sample: the u32 salt key, the signed bytes, the deflate input, the deflate output. */
+    byte[][] saltKeys;
+    byte[][] signingInfos;
+    byte[][] payloads;
+    byte[][] compressed;
+    int next;
 
     Mac jdkMac;
     HmacSha256 ourHmac;
@@ -71,22 +74,32 @@ public class PrimitivesBenchmark {
 
     @Setup
     public void setUp() throws GeneralSecurityException {
-        String token = new RtcTokenBuilder2(Inputs.CLOCK, SaltSource.fixed(Inputs.SALT)).buildTokenWithUid(Inputs.APP_ID,
-                Inputs.APP_CERTIFICATE, Inputs.CHANNEL_NAME, Inputs.UID, RtcTokenBuilder2.Role.ROLE_PUBLISHER,
-                Inputs.TOKEN_EXPIRE, Inputs.PRIVILEGE_EXPIRE);
-        DecodedAccessToken2 decoded = AccessToken2Codec.decode(token);
         certificate = Inputs.APP_CERTIFICATE.getBytes(StandardCharsets.US_ASCII);
         issueTsKey = new byte[4];
         PackedWriter.writeU32(issueTsKey, 0, Inputs.ISSUE_TS);
-        saltKey = new byte[4];
-        PackedWriter.writeU32(saltKey, 0, Inputs.SALT);
-        signingInfo = decoded.signingInfo().toByteArray();
-        // The deflated payload is the signature behind its u16 length, then signingInfo.
-        payload = new byte[2 + HmacSha256.LENGTH + signingInfo.length];
-        payload[0] = HmacSha256.LENGTH;
-        System.arraycopy(decoded.signature().toByteArray(), 0, payload, 2, HmacSha256.LENGTH);
-        System.arraycopy(signingInfo, 0, payload, 2 + HmacSha256.LENGTH, signingInfo.length);
-        compressed = Base64.getDecoder().decode(token.substring(3));
+        long[] salts = Inputs.salts();
+        saltKeys = new byte[Inputs.SAMPLES][];
+        signingInfos = new byte[Inputs.SAMPLES][];
+        payloads = new byte[Inputs.SAMPLES][];
+        compressed = new byte[Inputs.SAMPLES][];
+        byte[][] signatures = new byte[Inputs.SAMPLES][];
+        for (int i = 0; i < Inputs.SAMPLES; i++) {
+            String token = new RtcTokenBuilder2(Inputs.CLOCK, SaltSource.fixed(salts[i])).buildTokenWithUid(Inputs.APP_ID,
+                    Inputs.APP_CERTIFICATE, Inputs.CHANNEL_NAME, Inputs.UID, RtcTokenBuilder2.Role.ROLE_PUBLISHER,
+                    Inputs.TOKEN_EXPIRE, Inputs.PRIVILEGE_EXPIRE);
+            DecodedAccessToken2 decoded = AccessToken2Codec.decode(token);
+            saltKeys[i] = new byte[4];
+            PackedWriter.writeU32(saltKeys[i], 0, salts[i]);
+            signingInfos[i] = decoded.signingInfo().toByteArray();
+            signatures[i] = decoded.signature().toByteArray();
+            // The deflated payload is the signature behind its u16 length, then signingInfo.
+            byte[] payload = new byte[2 + HmacSha256.LENGTH + signingInfos[i].length];
+            payload[0] = HmacSha256.LENGTH;
+            System.arraycopy(signatures[i], 0, payload, 2, HmacSha256.LENGTH);
+            System.arraycopy(signingInfos[i], 0, payload, 2 + HmacSha256.LENGTH, signingInfos[i].length);
+            payloads[i] = payload;
+            compressed[i] = Base64.getDecoder().decode(token.substring(3));
+        }
 
         jdkMac = Mac.getInstance(HMAC_SHA256);
         ourHmac = new HmacSha256();
@@ -98,20 +111,28 @@ public class PrimitivesBenchmark {
         key1 = new byte[HmacSha256.LENGTH];
         key2 = new byte[HmacSha256.LENGTH];
         signature = new byte[HmacSha256.LENGTH];
-        deflated = new byte[payload.length + 64];
+        deflated = new byte[512];
         text = new byte[Base64Codec.encodedLength(deflated.length)];
 
-        if (!java.util.Arrays.equals(hmacJdkMac(), decoded.signature().toByteArray())
-                || !java.util.Arrays.equals(hmacOurs(), decoded.signature().toByteArray())
-                || !java.util.Arrays.equals(hmacBouncyCastle(), decoded.signature().toByteArray())) {
-            throw new IllegalStateException("an HMAC chain does not reproduce the token's signature");
+        // Each variant must compute the real bytes, sample by sample, or it measures nothing.
+        for (int i = 0; i < Inputs.SAMPLES; i++) {
+            next = i;
+            check(hmacJdkMac(), signatures[i], "javax.crypto.Mac");
+            next = i;
+            check(hmacOurs(), signatures[i], "HmacSha256");
+            next = i;
+            check(hmacBouncyCastle(), signatures[i], "BouncyCastle HMac");
+            next = i;
+            check(Arrays.copyOf(deflated, deflateJdk()), compressed[i], "Deflater");
+            next = i;
+            check(Arrays.copyOf(deflated, deflateLevel6()), compressed[i], "Level6Deflater");
         }
-        int n = deflateLevel6();
-        if (!java.util.Arrays.equals(deflated, 0, n, compressed, 0, compressed.length)) {
-            throw new IllegalStateException("Level6Deflater does not reproduce the token's zlib bytes");
-        }
-        if (payload.length < 140 || payload.length > 170) {
-            throw new IllegalStateException("payload is " + payload.length + " bytes, expected about 150");
+        next = 0;
+    }
+
+    private static void check(byte[] actual, byte[] expected, String what) {
+        if (!Arrays.equals(actual, expected)) {
+            throw new IllegalStateException(what + " does not reproduce the token's bytes");
         }
     }
 
@@ -123,14 +144,15 @@ public class PrimitivesBenchmark {
     /** Three HMACs on javax.crypto.Mac: a SecretKeySpec and Mac.init per key, doFinal into a reused array. */
     @Benchmark
     public byte[] hmacJdkMac() throws InvalidKeyException, ShortBufferException {
+        int i = next++ & Inputs.MASK;
         jdkMac.init(new SecretKeySpec(issueTsKey, HMAC_SHA256));
         jdkMac.update(certificate);
         jdkMac.doFinal(key1, 0);
-        jdkMac.init(new SecretKeySpec(saltKey, HMAC_SHA256));
+        jdkMac.init(new SecretKeySpec(saltKeys[i], HMAC_SHA256));
         jdkMac.update(key1);
         jdkMac.doFinal(key2, 0);
         jdkMac.init(new SecretKeySpec(key2, HMAC_SHA256));
-        jdkMac.update(signingInfo);
+        jdkMac.update(signingInfos[i]);
         jdkMac.doFinal(signature, 0);
         return signature;
     }
@@ -138,49 +160,62 @@ public class PrimitivesBenchmark {
     /** Three HMACs on our {@link HmacSha256} (one reused MessageDigest, key set-up in a reused pad). */
     @Benchmark
     public byte[] hmacOurs() {
+        int i = next++ & Inputs.MASK;
         ourHmac.sign(issueTsKey, 0, 4, certificate, 0, certificate.length, key1, 0);
-        ourHmac.sign(saltKey, 0, 4, key1, 0, key1.length, key2, 0);
-        ourHmac.sign(key2, 0, key2.length, signingInfo, 0, signingInfo.length, signature, 0);
+        ourHmac.sign(saltKeys[i], 0, 4, key1, 0, key1.length, key2, 0);
+        ourHmac.sign(key2, 0, key2.length, signingInfos[i], 0, signingInfos[i].length, signature, 0);
         return signature;
     }
 
     /** Three HMACs on BouncyCastle's lightweight HMac over SHA256Digest, a KeyParameter per key. */
     @Benchmark
     public byte[] hmacBouncyCastle() {
+        int i = next++ & Inputs.MASK;
         bcHmac.init(new KeyParameter(issueTsKey));
         bcHmac.update(certificate, 0, certificate.length);
         bcHmac.doFinal(key1, 0);
-        bcHmac.init(new KeyParameter(saltKey));
+        bcHmac.init(new KeyParameter(saltKeys[i]));
         bcHmac.update(key1, 0, key1.length);
         bcHmac.doFinal(key2, 0);
         bcHmac.init(new KeyParameter(key2));
-        bcHmac.update(signingInfo, 0, signingInfo.length);
+        bcHmac.update(signingInfos[i], 0, signingInfos[i].length);
         bcHmac.doFinal(signature, 0);
         return signature;
     }
 
-    /** java.util.zip.Deflater at the default level, reset and reused, on the real payload. */
+    /** java.util.zip.Deflater at the default level, reset and reused, on the real payloads. */
     @Benchmark
     public int deflateJdk() {
-        return deflate(deflater, payload, deflated);
+        return deflate(deflater, payloads[next++ & Inputs.MASK], deflated);
     }
 
-    /** Our pure-Java level-6 zlib (same bytes as Deflater, no native call, no per-stream table clearing). */
+    /**
+     * The same Deflater on one payload, every call: what a benchmark of one constant token would
+     * measure. Only to show why the others cycle through samples (see {@link Inputs}).
+     */
+    @Benchmark
+    public int deflateJdkOneInput() {
+        return deflate(deflater, payloads[0], deflated);
+    }
+
+    /** Our pure-Java level-6 zlib (the same bytes as Deflater, no native call, no per-stream table clearing). */
     @Benchmark
     public int deflateLevel6() {
+        byte[] payload = payloads[next++ & Inputs.MASK];
         return level6.compress(payload, 0, payload.length, deflated, 0);
     }
 
-    /** java.util.Base64 into a reused array, on the real compressed payload. */
+    /** java.util.Base64 into a reused array, on the real compressed payloads. */
     @Benchmark
     public int base64Jdk() {
-        return jdkBase64.encode(compressed, text);
+        return jdkBase64.encode(compressed[next++ & Inputs.MASK], text);
     }
 
-    /** Our Base64Codec into a reused array, on the real compressed payload. */
+    /** Our Base64Codec into a reused array, on the real compressed payloads. */
     @Benchmark
     public int base64Ours() {
-        return Base64Codec.encode(compressed, 0, compressed.length, text, 0);
+        byte[] in = compressed[next++ & Inputs.MASK];
+        return Base64Codec.encode(in, 0, in.length, text, 0);
     }
 
     /**
@@ -189,11 +224,12 @@ public class PrimitivesBenchmark {
      */
     @Benchmark
     public int floor() throws InvalidKeyException, ShortBufferException {
+        int i = next & Inputs.MASK;
         hmacJdkMac();
-        deflate(deflater, payload, deflated);
-        // java.util.Base64 has no (array, offset, length) encode; compressed holds the same
-        // bytes the deflate just wrote, so this encodes them without a copy.
-        return jdkBase64.encode(compressed, text);
+        deflate(deflater, payloads[i], deflated);
+        // java.util.Base64 has no (array, offset, length) encode; compressed[i] holds the bytes
+        // the deflate just wrote (checked in setUp), so this encodes them without a copy.
+        return jdkBase64.encode(compressed[i], text);
     }
 
     private static int deflate(Deflater deflater, byte[] in, byte[] out) {
