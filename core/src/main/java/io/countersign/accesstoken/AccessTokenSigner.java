@@ -60,7 +60,8 @@ public final class AccessTokenSigner {
     boolean verify(DecodedAccessToken decoded, String appCertificate, ByteString channelName, ByteString uid) {
         Checks.notNull("channelName", channelName);
         Checks.notNull("uid", uid);
-        if (!Checks.isHex32(appCertificate) || decoded.signature().length() != HmacSha256.LENGTH) {
+        Checks.hex32Secret("appCertificate", appCertificate);
+        if (decoded.signature().length() != HmacSha256.LENGTH) {
             return false;
         }
         signed.reset();

@@ -59,9 +59,7 @@ public final class DynamicKey5Signer {
     boolean verify(DecodedDynamicKey5 decoded, String appCertificate, ByteString channelName, long uid) {
         Checks.u16Length("channelName", channelName);
         Checks.u32("uid", uid);
-        if (!Checks.isHex32(appCertificate)) {
-            return false;
-        }
+        Checks.hex32Secret("appCertificate", appCertificate);
         message.reset();
         putMessageHead(decoded.serviceType(), decoded.appId(), decoded.unixTs(), decoded.salt(), channelName, uid,
                 decoded.expiredTs());

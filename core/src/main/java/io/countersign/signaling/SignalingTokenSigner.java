@@ -62,9 +62,7 @@ public final class SignalingTokenSigner {
     /** Whether {@code decoded} was signed with {@code appCertificate} for {@code account}; constant time. */
     boolean verify(DecodedSignalingToken decoded, String appCertificate, ByteString account) {
         Checks.notNull("account", account);
-        if (!Checks.isHex32(appCertificate)) {
-            return false;
-        }
+        Checks.hex32Secret("appCertificate", appCertificate);
         md5Hex(account, decoded.appId(), appCertificate, decoded.expiredTs(), check, 0);
         String signature = decoded.signature();
         int diff = signature.length() ^ MD5_HEX_LENGTH;

@@ -50,7 +50,8 @@ class AccessTokenDecoderTest {
         assertFalse(AccessTokenCodec.verify(OFFICIAL, CERT, CHANNEL, "2882341274"));
         assertFalse(AccessTokenCodec.verify(OFFICIAL, CERT, CHANNEL, 0));
         assertFalse(AccessTokenCodec.verify(OFFICIAL, "5cfd2fd1755d40ecb72977518be15d3b", CHANNEL, "2882341273"));
-        assertFalse(AccessTokenCodec.verify(OFFICIAL, "not a certificate", CHANNEL, "2882341273"));
+        // A certificate that is not 32 hex characters is a caller error, not a mismatch.
+        assertThrows(IllegalArgumentException.class, () -> AccessTokenCodec.verify(OFFICIAL, "not a certificate", CHANNEL, "2882341273"));
     }
 
     @Test
