@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
@@ -23,7 +25,11 @@ import java.util.zip.Inflater;
  *   <li>{@code payload} (007): the tokens are inflated and the bytes compared, because zlib builds
  *       differ in the bytes they emit for the same input; whether the strings are also identical is
  *       reported beside the result.</li>
- *   <li>An implementation listed in a divergent entry's sources is held to that recorded outcome.</li>
+ *   <li>An implementation listed only in a divergent entry's sources is held to that recorded
+ *       outcome; one listed in both sources and a divergent entry (an adapter over several
+ *       packages) may give either.</li>
+ *   <li>A response that fails the above but equals one of the vector's "acceptable" outcomes (a
+ *       refusal of an input that breaks a documented rule) is acceptable, not a failure.</li>
  *   <li>"unsupported" is its own outcome, unless the vector itself expects that code.</li>
  * </ul>
  */
@@ -51,15 +57,18 @@ public final class Comparison {
      * Judges {@code got} (a response; its id is ignored) against vector {@code v} for {@code impl}.
      */
     public static Verdict judge(Vector v, JsonNode got, Identity impl) {
-        ObjectNode expected = v.expect();
-        boolean divergent = false;
+        // The outcomes this implementation is held to: expect, unless the vector lists it only in
+        // divergent entries. An adapter over several packages (Node's) may be listed in both.
+        boolean inSources = impl.isAmong(v.sources());
+        List<ObjectNode> recorded = new ArrayList<>();
         for (Vector.Divergent d : v.divergent()) {
             if (impl.isAmong(d.sources())) {
-                expected = d.expect();
-                divergent = true;
-                break;
+                recorded.add(d.expect());
             }
         }
+        boolean heldToDivergent = !inSources && !recorded.isEmpty();
+        ObjectNode expected = heldToDivergent ? recorded.get(0) : v.expect();
+
         JsonNode response = withoutId(got);
         if (response == null || !response.isObject() || !response.path("ok").isBoolean()) {
             return fail(expected, response, "not a protocol response (needs a boolean \"ok\")");
@@ -70,18 +79,30 @@ public final class Comparison {
             return new Verdict(Verdict.Outcome.UNSUPPORTED, response.path("error").path("message").asText(""),
                     expected, response, null);
         }
-        Verdict verdict = compare(v.match(), expected, response);
-        if (divergent && verdict.passed()) {
-            return new Verdict(Verdict.Outcome.DIVERGENT_AS_RECORDED, "", expected, response, verdict.stringIdentical());
+        if (!heldToDivergent) {
+            Verdict verdict = compare(v.match(), v.expect(), response);
+            if (verdict.passed()) {
+                return verdict;
+            }
         }
-        if (divergent && compare(v.match(), v.expect(), response).passed()) {
+        for (ObjectNode outcome : recorded) {
+            Verdict verdict = compare(v.match(), outcome, response);
+            if (verdict.passed()) {
+                return new Verdict(Verdict.Outcome.DIVERGENT_AS_RECORDED, "", outcome, response, verdict.stringIdentical());
+            }
+        }
+        for (ObjectNode allowed : v.acceptable().outcomes()) {
+            if (compare(v.match(), allowed, response).passed()) {
+                return new Verdict(Verdict.Outcome.ACCEPTABLE, String.join("; ", v.acceptable().because()),
+                        allowed, response, null);
+            }
+        }
+        if (heldToDivergent && compare(v.match(), v.expect(), response).passed()) {
             return fail(expected, response, "now agrees with expect, but the vector records this implementation as "
                     + "divergent: update the vector's \"divergent\" entry");
         }
-        if (divergent) {
-            return fail(expected, response, "held to its recorded divergent outcome: " + verdict.reason());
-        }
-        return verdict;
+        Verdict verdict = compare(v.match(), expected, response);
+        return heldToDivergent ? fail(expected, response, "held to its recorded divergent outcome: " + verdict.reason()) : verdict;
     }
 
     /** A verdict for a vector that got no usable response (crash, hang, garbage). */
@@ -182,11 +203,30 @@ public final class Comparison {
             return "the token " + e.getMessage();
         }
         if (!Arrays.equals(want, have)) {
-            int at = Arrays.mismatch(want, have);
-            return "payload differs: inflated " + have.length + " bytes, expected " + want.length
-                    + ", first difference at byte " + at;
+            return "payload differs: " + payloadDifference(want, have);
         }
         return null;
+    }
+
+    /**
+     * Where two 007 payloads differ. Each is a u16 little-endian length, the signature, then the
+     * signed bytes; a different signature alone says little, so the signed bytes are compared too.
+     */
+    private static String payloadDifference(byte[] want, byte[] have) {
+        String sizes = "inflated " + have.length + " bytes, expected " + want.length;
+        int wantSig = want.length >= 2 ? 2 + ((want[0] & 0xFF) | (want[1] & 0xFF) << 8) : -1;
+        int haveSig = have.length >= 2 ? 2 + ((have[0] & 0xFF) | (have[1] & 0xFF) << 8) : -1;
+        if (wantSig < 0 || wantSig != haveSig || wantSig > want.length || haveSig > have.length) {
+            return sizes + ", first difference at byte " + Arrays.mismatch(want, have);
+        }
+        byte[] wantSigned = Arrays.copyOfRange(want, wantSig, want.length);
+        byte[] haveSigned = Arrays.copyOfRange(have, haveSig, have.length);
+        int at = Arrays.mismatch(wantSigned, haveSigned);
+        if (at < 0) {
+            return sizes + "; the signed bytes are identical, only the signature differs";
+        }
+        return sizes + "; the signed bytes (after the " + (wantSig - 2) + "-byte signature) differ first at byte " + at
+                + " of " + wantSigned.length;
     }
 
     /**

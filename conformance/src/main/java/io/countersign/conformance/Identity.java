@@ -6,22 +6,24 @@ import java.util.List;
 /**
  * Who is under test, as the vectors' "sources" name implementations: "official-node agora-token
  * 2.0.6" is a family ("official-node") and a package with its version. An implementation is
- * among a vector's sources when one of its labels (the --name given, the implementation string
- * its {@code hello} returned) has the same family and contains the package and version, so
- * "official-node agora-token 2.0.6, agora-access-token 2.0.4, ..." speaks for both Node packages.
+ * among a vector's sources when its label (the --name given, else the implementation string its
+ * {@code hello} returned) has the same family and contains the package and version, so
+ * "official-node agora-token 2.0.6, netless-token 1.0.2" speaks for both those Node packages.
  */
 public record Identity(String name, List<String> labels) {
     public Identity {
         labels = List.copyOf(labels);
     }
 
-    /** {@code name} (may be null) and the {@code hello} implementation string (may be null). */
+    /**
+     * {@code name} when given (it replaces what hello says: an adapter over several packages may
+     * answer plain requests from only some of them), else the {@code hello} implementation string.
+     */
     public static Identity of(String name, String helloImplementation) {
         List<String> labels = new ArrayList<>();
         if (name != null && !name.isBlank()) {
             labels.add(name.trim());
-        }
-        if (helloImplementation != null && !helloImplementation.isBlank()) {
+        } else if (helloImplementation != null && !helloImplementation.isBlank()) {
             labels.add(helloImplementation.trim());
         }
         String display = !labels.isEmpty() ? labels.get(0) : "unnamed implementation";

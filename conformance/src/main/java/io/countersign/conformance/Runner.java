@@ -101,7 +101,8 @@ public final class Runner implements Callable<Integer> {
             ObjectNode doc = results.toJson();
             doc.put("command", adapter);
             doc.put("vectors", vectors.size());
-            paths.forEach(p -> doc.withArray("files").add(p.getFileName().toString()));
+            doc.put("vectorsFrom", files.isEmpty() ? "vectors/*.jsonl" : String.join(", ", paths.stream().map(Path::toString).toList()));
+            doc.put("vectorFiles", paths.size());
             if (json.toAbsolutePath().getParent() != null) {
                 Files.createDirectories(json.toAbsolutePath().getParent());
             }

@@ -19,11 +19,15 @@ import java.util.List;
  * @param match     {@link #EXACT} or {@link #PAYLOAD}
  * @param sources   every implementation (with version) that produced {@code expect}
  * @param divergent official outcomes that disagree with {@code expect}
+ * @param acceptable outcomes also allowed because the input breaks a documented input rule
+ *                  (Wycheproof's "acceptable"; the officials accept it, a stricter implementation
+ *                  may refuse it with one of these); empty for most vectors
  * @param comment   why the case exists, may be empty
  * @param flags     the rules it exercises, may be empty
  */
 public record Vector(String file, int line, String id, String scheme, String op, ObjectNode request, ObjectNode expect,
-                     String match, List<String> sources, List<Divergent> divergent, String comment, List<String> flags) {
+                     String match, List<String> sources, List<Divergent> divergent, Acceptable acceptable,
+                     String comment, List<String> flags) {
     public static final String EXACT = "exact";
     public static final String PAYLOAD = "payload";
 
@@ -31,6 +35,16 @@ public record Vector(String file, int line, String id, String scheme, String op,
         sources = List.copyOf(sources);
         divergent = List.copyOf(divergent);
         flags = List.copyOf(flags);
+    }
+
+    /** Outcomes allowed besides expect, and the input rules that make them so. */
+    public record Acceptable(List<String> because, List<ObjectNode> outcomes) {
+        public static final Acceptable NONE = new Acceptable(List.of(), List.of());
+
+        public Acceptable {
+            because = List.copyOf(because);
+            outcomes = List.copyOf(outcomes);
+        }
     }
 
     /** An outcome some official implementations give instead of {@code expect}. */

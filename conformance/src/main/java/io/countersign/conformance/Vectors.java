@@ -108,10 +108,22 @@ public final class Vectors {
                 divergent.add(new Vector.Divergent(strings(entry, "sources", at + "divergent: "), expect(entry, at + "divergent: ")));
             }
         }
+        Vector.Acceptable acceptable = Vector.Acceptable.NONE;
+        JsonNode a = v.get("acceptable");
+        if (a != null) {
+            if (!a.isObject() || !a.path("outcomes").isArray()) {
+                throw new BadVectorException(at + "\"acceptable\" must be {\"because\": [...], \"outcomes\": [...]}");
+            }
+            List<ObjectNode> outcomes = new ArrayList<>();
+            for (JsonNode o : a.get("outcomes")) {
+                outcomes.add(outcome(o, at + "acceptable: "));
+            }
+            acceptable = new Vector.Acceptable(a.has("because") ? strings(a, "because", at + "acceptable: ") : List.of(), outcomes);
+        }
         String comment = v.path("comment").asText("");
         List<String> flags = v.has("flags") ? strings(v, "flags", at) : List.of();
         String scheme = v.path("scheme").isTextual() ? v.get("scheme").textValue() : schemeOf(request, expect, file);
-        return new Vector(file, line, id, scheme, op, request, expect, match, sources, divergent, comment, flags);
+        return new Vector(file, line, id, scheme, op, request, expect, match, sources, divergent, acceptable, comment, flags);
     }
 
     /**
@@ -160,7 +172,15 @@ public final class Vectors {
     }
 
     private static ObjectNode expect(JsonNode v, String at) throws BadVectorException {
-        ObjectNode expect = object(v, "expect", at);
+        return outcome(object(v, "expect", at), at);
+    }
+
+    /** A response without "id": ok:true with result fields, or ok:false with an error code. */
+    private static ObjectNode outcome(JsonNode o, String at) throws BadVectorException {
+        if (!o.isObject()) {
+            throw new BadVectorException(at + "an outcome must be an object");
+        }
+        ObjectNode expect = (ObjectNode) o;
         if (!expect.path("ok").isBoolean()) {
             throw new BadVectorException(at + "\"expect\" needs a boolean \"ok\"");
         }

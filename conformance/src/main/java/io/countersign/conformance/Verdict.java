@@ -17,13 +17,19 @@ public record Verdict(Outcome outcome, String reason, JsonNode expected, JsonNod
         PASSED,
         /** Listed among a divergent entry's sources, and still gives exactly that recorded outcome. */
         DIVERGENT_AS_RECORDED,
+        /**
+         * Not expect, but one of the vector's "acceptable" outcomes: a refusal of an input that
+         * breaks a documented input rule, which the officials accept. Not a failure.
+         */
+        ACCEPTABLE,
         /** Anything else, including a crash, a hang or a reply that is not protocol. */
         FAILED,
         /** Answered "unsupported": the implementation lacks the op, scheme or builder. Not a failure. */
         UNSUPPORTED
     }
 
+    /** Passed, passed as recorded divergent, or an acceptable refusal: anything but failed and unsupported. */
     public boolean passed() {
-        return outcome == Outcome.PASSED || outcome == Outcome.DIVERGENT_AS_RECORDED;
+        return outcome == Outcome.PASSED || outcome == Outcome.DIVERGENT_AS_RECORDED || outcome == Outcome.ACCEPTABLE;
     }
 }

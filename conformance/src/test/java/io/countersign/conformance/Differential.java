@@ -56,7 +56,7 @@ final class Differential {
         }
         Vector v = new Vector("generated", 0, sent.get("id").asText(),
                 Vectors.schemeOf(request, expect, ""), request.path("op").asText(), request, expect, match,
-                List.of(oracle.source), List.of(), "", List.of());
+                List.of(oracle.source), List.of(), Vector.Acceptable.NONE, "", List.of());
         JsonNode ours = OURS.handle(sent.toString());
         Verdict verdict = Comparison.judge(v, ours, COUNTERSIGN);
         if (!verdict.passed()) {
