@@ -173,9 +173,8 @@ public sealed interface Service {
     /**
      * Real-time messaging 2.x: login, with optional per-resource permissions. Permissions are
      * kept in the one form every official implementation packs and decodes them in: resource
-     * types ascending, permission types ascending within each, a repeated (resource type,
-     * permission type) keeping its last resource list, and resource types without permissions
-     * dropped (the officials hold them in a map of maps).
+     * types ascending, permission types ascending within each, and a repeated (resource type,
+     * permission type) keeping its last resource list (the officials hold them in a map of maps).
      */
     record Rtm2(ByteString userId, List<Rtm2Resource> permissions, Privileges privileges) implements Service {
         public static final int LOGIN = 1;
@@ -200,9 +199,9 @@ public sealed interface Service {
             java.util.TreeMap<Integer, java.util.TreeMap<Integer, Rtm2Permission>> byType = new java.util.TreeMap<>();
             for (Rtm2Resource resource : permissions) {
                 Checks.notNull("permissions[]", resource);
+                var byPermission = byType.computeIfAbsent(resource.resourceType(), t -> new java.util.TreeMap<>());
                 for (Rtm2Permission permission : resource.permissions()) {
-                    byType.computeIfAbsent(resource.resourceType(), t -> new java.util.TreeMap<>())
-                            .put(permission.permissionType(), permission);
+                    byPermission.put(permission.permissionType(), permission);
                 }
             }
             List<Rtm2Resource> sorted = new java.util.ArrayList<>(byType.size());

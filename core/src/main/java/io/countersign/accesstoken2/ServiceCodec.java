@@ -114,7 +114,12 @@ final class ServiceCodec {
                 }
                 permissions.add(new Service.Rtm2Permission(permissionType, names));
             }
-            resources.add(new Service.Rtm2Resource(resourceType, permissions));
+            // Every official decoder (agora-token 2.0.6, go-tokenbuilder v1.5.0) rebuilds the
+            // permissions by adding each (resource, permission) pair, so a resource type that
+            // carries no permissions does not survive decoding; we decode the same content.
+            if (!permissions.isEmpty()) {
+                resources.add(new Service.Rtm2Resource(resourceType, permissions));
+            }
         }
         return new Service.Rtm2(userId, resources, privileges);
     }

@@ -112,7 +112,22 @@ class AccessToken2SignerTest {
 
         assertEquals(java.util.List.of(
                 new Service.Rtm2Resource(1, java.util.List.of(read)),
+                new Service.Rtm2Resource(2, java.util.List.of()),
                 new Service.Rtm2Resource(4, java.util.List.of(readAgain, write))), rtm2.permissions());
+    }
+
+    @Test
+    void rtm2ResourceTypeWithoutPermissionsIsPackedButDroppedOnDecode() {
+        var read = Service.Rtm2Permission.ofStrings(Service.Rtm2Permission.READ, java.util.List.of("a"));
+        Service.Rtm2 rtm2 = new Service.Rtm2("u", java.util.List.of(
+                new Service.Rtm2Resource(1, java.util.List.of()),
+                new Service.Rtm2Resource(3, java.util.List.of(read))), Privileges.NONE);
+        String token = signer.sign(new AccessToken2(APP_ID, 1, 2, 3, rtm2), CERT);
+
+        var decoded = AccessToken2Codec.decode(token);
+        assertEquals(java.util.List.of(new Service.Rtm2Resource(3, java.util.List.of(read))),
+                ((Service.Rtm2) decoded.token().services().get(0)).permissions());
+        assertTrue(decoded.verify(CERT), "verify uses the signed bytes, not the decoded content");
     }
 
     @Test
