@@ -3,14 +3,20 @@ package io.countersign.conformance;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.countersign.accesstoken.AccessToken;
 import io.countersign.accesstoken2.AccessToken2;
 import io.countersign.accesstoken2.Privileges;
 import io.countersign.accesstoken2.Service;
 import io.countersign.codec.ByteString;
+import io.countersign.dynamickey5.DynamicKey5Content;
+import io.countersign.netless.NetlessTokenContent;
+import io.countersign.signaling.SignalingTokenContent;
+
+import java.util.TreeMap;
 
 /**
- * Turns generated 007 content into the two other forms the differential tests need: PROTOCOL.md
- * content JSON (for adapters) and the official Java {@code io.agora.media.AccessToken2} object.
+ * Turns generated content (our core's records) into the two other forms the differential tests
+ * need: PROTOCOL.md content JSON for adapters, and the official Java classes' input.
  */
 final class Contents {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -127,5 +133,93 @@ final class Contents {
             throw new IllegalArgumentException("official Java takes text only");
         }
         return b.utf8String();
+    }
+
+    /** The PROTOCOL.md "006" content shape. */
+    static ObjectNode json(AccessToken token) {
+        ObjectNode content = NODES.objectNode();
+        content.put("scheme", "006");
+        content.put("appId", token.appId());
+        content.set("channelName", bytes(token.channelName()));
+        content.set("uid", bytes(token.uid()));
+        content.put("salt", token.salt());
+        content.put("ts", token.ts());
+        ObjectNode privileges = content.putObject("privileges");
+        Privileges p = token.privileges();
+        for (int i = 0; i < p.size(); i++) {
+            privileges.put(Integer.toString(p.idAt(i)), p.valueAt(i));
+        }
+        return content;
+    }
+
+    /** The PROTOCOL.md "005" content shape. */
+    static ObjectNode json(DynamicKey5Content key) {
+        ObjectNode content = NODES.objectNode();
+        content.put("scheme", "005");
+        content.put("serviceType", key.serviceType());
+        content.put("appId", key.appId());
+        content.put("unixTs", key.unixTs());
+        content.put("salt", key.salt());
+        content.set("channelName", bytes(key.channelName()));
+        content.put("uid", key.uid());
+        content.put("expiredTs", key.expiredTs());
+        ObjectNode extra = content.putObject("extra");
+        key.extra().forEach((k, v) -> extra.set(Integer.toString(k), bytes(v)));
+        return content;
+    }
+
+    /** The PROTOCOL.md "signaling" content shape. */
+    static ObjectNode json(SignalingTokenContent token) {
+        ObjectNode content = NODES.objectNode();
+        content.put("scheme", "signaling");
+        content.put("appId", token.appId());
+        content.set("account", bytes(token.account()));
+        content.put("expiredTs", token.expiredTs());
+        return content;
+    }
+
+    /** The PROTOCOL.md "netless" content shape (expireAt as a decimal string of unix ms). */
+    static ObjectNode json(NetlessTokenContent token) {
+        ObjectNode content = NODES.objectNode();
+        content.put("scheme", "netless");
+        content.put("prefix", token.prefix().prefix());
+        content.put("ak", token.ak());
+        content.put("nonce", token.nonce());
+        content.put("role", token.role().value());
+        token.uuid().ifPresent(u -> content.put("uuid", u));
+        token.expireAt().ifPresent(ms -> content.put("expireAt", Long.toString(ms)));
+        return content;
+    }
+
+    /**
+     * The official Java 006 token for the same content: the constructor draws a salt and reads the
+     * clock, so the public message fields are set afterwards, as the oracle adapter does.
+     */
+    static String officialJava(AccessToken token, String appCertificate) throws Exception {
+        io.agora.media.AccessToken t = new io.agora.media.AccessToken(token.appId(), appCertificate,
+                text(token.channelName()), text(token.uid()));
+        t.message.salt = (int) token.salt();
+        t.message.ts = (int) token.ts();
+        TreeMap<Short, Integer> messages = new TreeMap<>();
+        Privileges p = token.privileges();
+        for (int i = 0; i < p.size(); i++) {
+            messages.put((short) p.idAt(i), (int) p.valueAt(i));
+        }
+        t.message.messages = messages;
+        return t.build();
+    }
+
+    /** The official Java 005 key for the same content (u32 values as Java ints with the same bits). */
+    static String officialJava(DynamicKey5Content key, String appCertificate) throws Exception {
+        TreeMap<Short, String> extra = new TreeMap<>();
+        key.extra().forEach((k, v) -> extra.put((short) (int) k, text(v)));
+        return io.agora.media.DynamicKey5.generateDynamicKey(key.appId(), appCertificate, text(key.channelName()),
+                (int) key.unixTs(), (int) key.salt(), key.uid(), (int) key.expiredTs(), extra, (short) key.serviceType());
+    }
+
+    /** The official Java signaling token for the same content (its expiry is a Java int). */
+    static String officialJava(SignalingTokenContent token, String appCertificate) throws Exception {
+        return io.agora.signal.SignalingToken.getToken(token.appId(), appCertificate, text(token.account()),
+                Math.toIntExact(token.expiredTs()));
     }
 }

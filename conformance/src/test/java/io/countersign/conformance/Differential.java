@@ -42,7 +42,7 @@ final class Differential {
      * the oracle's response (without id). An oracle that answers "unsupported" or not at all
      * fails the property too: the generator must stay inside what the oracle can do.
      */
-    static JsonNode assertAgrees(AdapterProcess process, Oracle oracle, ObjectNode request, String match) {
+    static JsonNode assertAgrees(Transport process, Oracle oracle, ObjectNode request, String match) {
         ObjectNode sent = withId(request);
         Transport.Reply reply = process.call(sent);
         if (reply.failed()) {
@@ -93,6 +93,17 @@ final class Differential {
         request.put("op", "verify");
         request.put("token", token);
         request.put("secret", secret);
+        return request;
+    }
+
+    /** A verify request with the inputs the token does not carry (006: channelName, uid; signaling: account). */
+    static ObjectNode verify(String token, String secret, String field, com.fasterxml.jackson.databind.JsonNode value,
+                             String field2, com.fasterxml.jackson.databind.JsonNode value2) {
+        ObjectNode request = verify(token, secret);
+        request.set(field, value);
+        if (field2 != null) {
+            request.set(field2, value2);
+        }
         return request;
     }
 }

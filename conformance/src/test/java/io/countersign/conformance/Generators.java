@@ -1,15 +1,23 @@
 package io.countersign.conformance;
 
+import io.countersign.accesstoken.AccessToken;
 import io.countersign.accesstoken2.AccessToken2;
 import io.countersign.accesstoken2.Privileges;
 import io.countersign.accesstoken2.Service;
 import io.countersign.codec.ByteString;
+import io.countersign.dynamickey5.DynamicKey5Content;
+import io.countersign.netless.NetlessTokenContent;
+import io.countersign.netless.TokenPrefix;
+import io.countersign.netless.TokenRole;
+import io.countersign.signaling.SignalingTokenContent;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.Tuple;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 
 /**
@@ -174,5 +182,57 @@ final class Generators {
     /** 007 content: a 32-hex App ID, u32 issueTs, expire and salt, and services for profile {@code p}. */
     static Arbitrary<AccessToken2> accessToken2(Profile p) {
         return Combinators.combine(hex32(), u32(), u32(), u32(), services(p)).as(AccessToken2::new);
+    }
+
+    /**
+     * 006 content: a 32-hex App ID, channel name and uid as text (a decimal uid, "" for uid 0, or
+     * an account), u32 salt and ts, and up to five privileges with ids up to {@code maxPrivilegeId}
+     * (1..4 and RTM login 1000 picked often) and u32 expiry timestamps.
+     */
+    static Arbitrary<AccessToken> accessToken(int maxPrivilegeId) {
+        Arbitrary<Integer> ids = Arbitraries.oneOf(Arbitraries.integers().between(0, maxPrivilegeId), Arbitraries.of(1, 2, 3, 4, 1000));
+        Arbitrary<Privileges> privileges = Arbitraries.maps(ids, u32()).ofMaxSize(5).map(Privileges::of);
+        Arbitrary<String> uid = Arbitraries.oneOf(text(20), Arbitraries.longs().between(1, 0xFFFF_FFFFL).map(Object::toString));
+        return Combinators.combine(hex32(), text(40), uid, u32(), u32(), privileges).as(AccessToken::new);
+    }
+
+    /**
+     * 005 content: any u16 service type (1..4 often), a 32-hex App ID, u32 times, salt and uid, a
+     * text channel name, and up to three extra entries with keys up to {@code maxExtraKey} (the
+     * in-channel permission "1" often) and values "0", "3" or text.
+     */
+    static Arbitrary<DynamicKey5Content> dynamicKey5(int maxExtraKey) {
+        Arbitrary<Integer> serviceType = Arbitraries.oneOf(Arbitraries.integers().between(1, 4), Arbitraries.integers().between(0, 0xFFFF));
+        Arbitrary<Integer> keys = Arbitraries.oneOf(Arbitraries.just(1), Arbitraries.integers().between(0, maxExtraKey));
+        Arbitrary<java.util.Map<Integer, String>> extra = Arbitraries.maps(keys, Arbitraries.oneOf(Arbitraries.of("0", "3"), text(16)))
+                .ofMaxSize(3);
+        return Combinators.combine(serviceType, hex32(), u32(), u32(), text(40), u32(), u32(), extra)
+                .as(DynamicKey5Content::new);
+    }
+
+    /** Signaling content: a 32-hex App ID, a text account and an expiry in 0..{@code maxExpiredTs}. */
+    static Arbitrary<SignalingTokenContent> signaling(long maxExpiredTs) {
+        Arbitrary<Long> expiredTs = Arbitraries.oneOf(Arbitraries.longs().between(0, maxExpiredTs), Arbitraries.of(0L, maxExpiredTs));
+        return Combinators.combine(hex32(), text(40), expiredTs).as(SignalingTokenContent::new);
+    }
+
+    /**
+     * Netless content: any kind, non-empty text ak and nonce (uuid-like nonces often), any role, an
+     * optional uuid, and an optional expiry up to 2^53 - 1 ms (JavaScript's largest exact integer).
+     */
+    static Arbitrary<NetlessTokenContent> netless() {
+        Arbitrary<String> nonEmpty = text(32).filter(t -> !t.isEmpty());
+        Arbitrary<String> nonce = Arbitraries.oneOf(nonEmpty, Arbitraries.of("6b3cd6a0-c1a2-11ee-8c90-0242ac120002", "1"));
+        Arbitrary<Optional<String>> uuid = Arbitraries.oneOf(Arbitraries.just(Optional.<String>empty()), text(32).map(Optional::of));
+        Arbitrary<OptionalLong> expireAt = Arbitraries.oneOf(Arbitraries.just(OptionalLong.empty()),
+                Arbitraries.longs().between(0, NetlessTokenContent.MAX_EXPIRE_AT).map(OptionalLong::of),
+                Arbitraries.of(0L, 1_700_000_000_000L, NetlessTokenContent.MAX_EXPIRE_AT).map(OptionalLong::of));
+        return Combinators.combine(Arbitraries.of(TokenPrefix.class), nonEmpty, nonce, Arbitraries.of(TokenRole.class), uuid, expireAt)
+                .as(NetlessTokenContent::new);
+    }
+
+    /** A secret: a 32-hex certificate, or a netless sk (any non-empty text works there). */
+    static Arbitrary<String> netlessSecret() {
+        return Arbitraries.oneOf(hex32(), text(40).filter(t -> !t.isEmpty()));
     }
 }

@@ -1,6 +1,11 @@
 package io.countersign.conformance;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.countersign.accesstoken.AccessToken;
 import io.countersign.accesstoken2.AccessToken2;
+import io.countersign.dynamickey5.DynamicKey5Content;
+import io.countersign.netless.NetlessTokenContent;
+import io.countersign.signaling.SignalingTokenContent;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -11,7 +16,12 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 
 import java.io.IOException;
 
-/** Our core against the official Node packages (scripts/oracles/node), one adapter process for the class. */
+/**
+ * Our core against the official Node packages (scripts/oracles/node): random content through our adapter in this JVM and through the
+ * oracle's adapter process (one for the whole class), compared as a vector made from the
+ * oracle's answer would be (007 tokens by payload). The tries keep the whole conformance test
+ * phase to a few minutes on 2 cores; jqwik shrinks a failure to a minimal input.
+ */
 @RequiresOracle(Oracle.NODE)
 @AddLifecycleHook(RequiresOracle.Check.class)
 class NodeOracleProperties {
@@ -29,18 +39,64 @@ class NodeOracleProperties {
         }
     }
 
-    @Property(tries = 3_000)
+    @Property(tries = 10_000)
     void shouldEncode007LikeAgoraToken(@ForAll("node007") AccessToken2 token, @ForAll("hex32") String cert) {
         Differential.assertAgrees(node, Oracle.NODE, Differential.encode(Contents.json(token), cert), Vector.PAYLOAD);
     }
 
-    @Property(tries = 2_000)
+    @Property(tries = 4_000)
     void shouldDecodeAndVerify007LikeAgoraToken(@ForAll("node007Decodable") AccessToken2 token, @ForAll("hex32") String cert,
                                                 @ForAll("hex32") String otherCert) {
         String ours = Differential.ourToken(Differential.encode(Contents.json(token), cert));
         Differential.assertAgrees(node, Oracle.NODE, Differential.decode(ours), Vector.EXACT);
         Differential.assertAgrees(node, Oracle.NODE, Differential.verify(ours, cert), Vector.EXACT);
         Differential.assertAgrees(node, Oracle.NODE, Differential.verify(ours, otherCert), Vector.EXACT);
+    }
+
+    @Property(tries = 5_000)
+    void shouldEncode006LikeAgoraToken(@ForAll("any006") AccessToken token, @ForAll("hex32") String cert) {
+        Differential.assertAgrees(node, Oracle.NODE, Differential.encode(Contents.json(token), cert), Vector.EXACT);
+    }
+
+    @Property(tries = 3_000)
+    void shouldDecodeAndVerify006LikeAgoraToken(@ForAll("any006") AccessToken token, @ForAll("hex32") String cert,
+                                                @ForAll("hex32") String otherCert) {
+        ObjectNode content = Contents.json(token);
+        String ours = Differential.ourToken(Differential.encode(content, cert));
+        Differential.assertAgrees(node, Oracle.NODE, Differential.decode(ours), Vector.EXACT);
+        for (String secret : new String[] {cert, otherCert}) {
+            Differential.assertAgrees(node, Oracle.NODE, Differential.verify(ours, secret,
+                    "channelName", content.get("channelName"), "uid", content.get("uid")), Vector.EXACT);
+        }
+    }
+
+    @Property(tries = 5_000)
+    void shouldEncode005LikeAgoraToken(@ForAll("any005") DynamicKey5Content key, @ForAll("hex32") String cert) {
+        Differential.assertAgrees(node, Oracle.NODE, Differential.encode(Contents.json(key), cert), Vector.EXACT);
+    }
+
+    @Property(tries = 5_000)
+    void shouldEncodeDecodeAndVerifySignalingLikeAgoraToken(@ForAll("anySignaling") SignalingTokenContent token,
+                                                             @ForAll("hex32") String cert, @ForAll("hex32") String otherCert) {
+        ObjectNode content = Contents.json(token);
+        String ours = Differential.ourToken(Differential.encode(content, cert));
+        Differential.assertAgrees(node, Oracle.NODE, Differential.encode(content, cert), Vector.EXACT);
+        Differential.assertAgrees(node, Oracle.NODE, Differential.decode(ours), Vector.EXACT);
+        for (String secret : new String[] {cert, otherCert}) {
+            Differential.assertAgrees(node, Oracle.NODE,
+                    Differential.verify(ours, secret, "account", content.get("account"), null, null), Vector.EXACT);
+        }
+    }
+
+    @Property(tries = 5_000)
+    void shouldEncodeDecodeAndVerifyNetlessLikeNetlessToken(@ForAll("anyNetless") NetlessTokenContent token,
+                                                           @ForAll("netlessSecret") String sk, @ForAll("netlessSecret") String otherSk) {
+        ObjectNode content = Contents.json(token);
+        String ours = Differential.ourToken(Differential.encode(content, sk));
+        Differential.assertAgrees(node, Oracle.NODE, Differential.encode(content, sk), Vector.EXACT);
+        Differential.assertAgrees(node, Oracle.NODE, Differential.decode(ours), Vector.EXACT);
+        Differential.assertAgrees(node, Oracle.NODE, Differential.verify(ours, sk), Vector.EXACT);
+        Differential.assertAgrees(node, Oracle.NODE, Differential.verify(ours, otherSk), Vector.EXACT);
     }
 
     @Provide
@@ -51,6 +107,31 @@ class NodeOracleProperties {
     @Provide
     Arbitrary<AccessToken2> node007Decodable() {
         return Generators.accessToken2(Generators.NODE.decodableByNode());
+    }
+
+    @Provide
+    Arbitrary<AccessToken> any006() {
+        return Generators.accessToken(0xFFFF);
+    }
+
+    @Provide
+    Arbitrary<DynamicKey5Content> any005() {
+        return Generators.dynamicKey5(0xFFFF);
+    }
+
+    @Provide
+    Arbitrary<SignalingTokenContent> anySignaling() {
+        return Generators.signaling(0xFFFF_FFFFL);
+    }
+
+    @Provide
+    Arbitrary<NetlessTokenContent> anyNetless() {
+        return Generators.netless();
+    }
+
+    @Provide
+    Arbitrary<String> netlessSecret() {
+        return Generators.netlessSecret();
     }
 
     @Provide

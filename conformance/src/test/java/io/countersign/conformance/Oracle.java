@@ -55,7 +55,7 @@ enum Oracle {
     }
 
     String missing() {
-        return this + " oracle is not installed: run " + install + " (or scripts/setup-oracles)";
+        return "the " + source + " oracle is not installed: run " + install + " (or scripts/setup-oracles)";
     }
 
     /** A started adapter process; fails with a clear message when the oracle is not installed. */
