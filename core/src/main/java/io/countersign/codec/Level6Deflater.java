@@ -62,6 +62,8 @@ public final class Level6Deflater {
     private static final int[] EXTRA_L_BITS = new int[29];
     private static final int[] DIST_BASE = new int[D_CODES]; // minus 1
     private static final int[] EXTRA_D_BITS = new int[D_CODES];
+    /** EXTRA_D_BITS with a zero entry at NO_DIST. */
+    private static final int[] EXTRA_D_BITS_OR_NONE = new int[D_CODES + 1];
 
     /** Fixed Huffman code (RFC 1951 3.2.6): lengths and bit-reversed codes. */
     private static final int[] STATIC_L_LEN = new int[288];
@@ -109,6 +111,7 @@ public final class Level6Deflater {
                 DIST_BASE[code] = (2 + (code & 1)) << e;
             }
         }
+        System.arraycopy(EXTRA_D_BITS, 0, EXTRA_D_BITS_OR_NONE, 0, D_CODES);
         for (int n = 0; n < 288; n++) {
             STATIC_L_LEN[n] = n < 144 ? 8 : n < 256 ? 9 : n < 280 ? 7 : 8;
         }
@@ -210,7 +213,11 @@ public final class Level6Deflater {
     /** Previous position with the same hash, 0 meaning none (position 0 is never a match source). */
     private final char[] prev;
     private int base = 1;
-    /** Recorded symbols: literal byte, or (distance << 8 | length - 3) with distance >= 1. */
+    /**
+     * Recorded symbols, packed so that writing them needs no branch: literal/length symbol
+     * (9 bits), length extra value (5), distance code (5; NO_DIST for a literal), distance
+     * extra value (13).
+     */
     private final int[] syms;
     private int symCount;
     private int matchStart;
@@ -228,10 +235,14 @@ public final class Level6Deflater {
     private int heapLen;
     /** Nodes in the order the tree build took them off the heap, filled from the end. */
     private final int[] removed = new int[HEAP_SIZE];
-    private int removedStart;
-    private final int[] dad = new int[HEAP_SIZE];
     private final int[] blCount = new int[MAX_BITS + 1];
     private final int[] nextCode = new int[MAX_BITS + 1];
+    /** Code-length symbols of the two trees, in sending order: symbol | repeat bits << 5. */
+    private final int[] blOps = new int[L_CODES + D_CODES];
+    private int blOpCount;
+    /** The distance code in use, plus an empty entry at NO_DIST for literals. */
+    private final int[] distCodes = new int[D_CODES + 1];
+    private final int[] distLens = new int[D_CODES + 1];
     /** Bit cost of the block with the dynamic trees, and with the fixed trees. */
     private long optLen;
     private long staticLen;
@@ -365,8 +376,7 @@ public final class Level6Deflater {
             for (int r = 0; r <= maxBlIndex; r++) {
                 putBits(blLen[BL_ORDER[r]], 3);
             }
-            sendTree(lTree);
-            sendTree(dTree);
+            sendLengths();
             writeSymbols(lTree.code, lTree.len, dTree.code, dTree.len);
         }
         if (bitCount > 0) {
@@ -389,20 +399,20 @@ public final class Level6Deflater {
     // LZ77 parse: lazy evaluation as zlib's level 4..9 compressor does it.
     // ------------------------------------------------------------------------------------
 
-    /** Inserts the string at p into its hash chain and returns the previous chain head (0: none). */
-    private int insert(int p, int gen) {
-        final byte[] w = window;
-        int h = (((w[p] & 0xff) << 10) ^ ((w[p + 1] & 0xff) << 5) ^ (w[p + 2] & 0xff)) & HASH_MASK;
-        int v = head[h] - gen;
-        int cand = v > 0 ? v : 0;
-        prev[p] = (char) cand;
-        head[h] = gen + p;
-        return cand;
-    }
+    /*
+     * Hash insertion (inlined twice in parse): the 15-bit hash of the three bytes at p is kept
+     * rolling - every position up to n-3 is inserted, in order, so each step shifts the previous
+     * hash by 5 bits and mixes in byte p+2 (the oldest byte falls off the top). The head entry
+     * becomes gen + p; the old one, if it belongs to this call, is linked into prev[p] and is the
+     * first match candidate (0 means none: position 0 is never a candidate, as in zlib).
+     */
 
     private void parse(int n, int gen) {
         final byte[] w = window;
+        final int[] heads = head;
+        final char[] links = prev;
         final int lastInsert = n - MIN_MATCH; // last position that still has 3 bytes to hash
+        int h = n >= 2 ? ((w[0] & 0xff) << 5) ^ (w[1] & 0xff) : 0;
         int pos = 0;
         int matchLen = MIN_MATCH - 1;
         boolean pendingLiteral = false; // a literal (or match start) at pos-1 not yet emitted
@@ -410,7 +420,11 @@ public final class Level6Deflater {
             final int look = n - pos;
             int cand = 0;
             if (look >= MIN_MATCH) {
-                cand = insert(pos, gen);
+                h = ((h << 5) ^ (w[pos + 2] & 0xff)) & HASH_MASK;
+                int v = heads[h] - gen;
+                cand = v > 0 ? v : 0;
+                links[pos] = (char) cand;
+                heads[h] = gen + pos;
             }
             final int prevLen = matchLen;
             final int prevMatch = matchStart;
@@ -428,7 +442,10 @@ public final class Level6Deflater {
                 int stop = pos - 1 + prevLen;
                 int lim = Math.min(stop - 1, lastInsert);
                 for (int p = pos + 1; p <= lim; p++) {
-                    insert(p, gen);
+                    h = ((h << 5) ^ (w[p + 2] & 0xff)) & HASH_MASK;
+                    int v = heads[h] - gen;
+                    links[p] = (char) (v > 0 ? v : 0);
+                    heads[h] = gen + p;
                 }
                 pos = stop;
                 pendingLiteral = false;
@@ -493,19 +510,23 @@ public final class Level6Deflater {
         return best;
     }
 
+    private static final int NO_DIST = D_CODES;
+
     private void recordLiteral(int c) {
-        syms[symCount++] = c;
+        syms[symCount++] = c | NO_DIST << 14;
         lFreq[c]++;
         lUsed[c >>> 6] |= 1L << c;
     }
 
     private void recordMatch(int dist, int length) {
         int lc = length - MIN_MATCH;
-        syms[symCount++] = (dist << 8) | lc;
-        int ls = LENGTH_CODE[lc] + END_BLOCK + 1;
+        int code = LENGTH_CODE[lc];
+        int ls = code + END_BLOCK + 1;
+        int d = dist - 1;
+        int dc = distCode(d);
+        syms[symCount++] = ls | (lc - LENGTH_BASE[code]) << 9 | dc << 14 | (d - DIST_BASE[dc]) << 19;
         lFreq[ls]++;
         lUsed[ls >>> 6] |= 1L << ls;
-        int dc = distCode(dist - 1);
         dFreq[dc]++;
         dUsed[0] |= 1L << dc;
     }
@@ -534,13 +555,12 @@ public final class Level6Deflater {
         long vKey = v >>> NODE_BITS;
         int j = k << 1;
         while (j <= last) {
+            // The smaller child, the right one on a tie as in zlib's heap. Computed, not branched
+            // on: for fresh data the choice is a coin flip that a branch predictor loses.
+            long ck = hp[j] >>> NODE_BITS;
+            long ck1 = hp[j + 1] >>> NODE_BITS;
+            j += (int) ((ck - ck1) >>> 63) ^ 1;
             long c = hp[j];
-            long c1 = hp[j + 1];
-            // Right child on a tie, as zlib's heap does.
-            if ((c1 >>> NODE_BITS) <= (c >>> NODE_BITS)) {
-                c = c1;
-                j++;
-            }
             if (vKey <= (c >>> NODE_BITS)) {
                 break;
             }
@@ -597,9 +617,9 @@ public final class Level6Deflater {
         for (int k = hl / 2; k >= 1; k--) {
             siftDown(k);
         }
-        // Repeatedly merge the two lightest nodes; removed nodes are stacked from the end, so
-        // that walking that stack forwards visits parents before children.
-        final int[] parent = dad;
+        // Repeatedly merge the two lightest nodes into node elems + k (k = 0, 1, ...). The removed
+        // nodes are stacked from the end: merge k's two children sit at HEAP_SIZE-1-2k and
+        // HEAP_SIZE-2-2k, and the whole stack read forwards lists parents before children.
         final int[] order = removed;
         int top = HEAP_SIZE;
         int node = t.elems;
@@ -618,14 +638,11 @@ public final class Level6Deflater {
             int da = (int) (a >>> NODE_BITS) & 0xff;
             int db = (int) (b >>> NODE_BITS) & 0xff;
             int d = (Math.max(da, db) + 1) & 0xff;
-            parent[na] = node;
-            parent[nb] = node;
             hp[1] = (f << FREQ_SHIFT) | ((long) d << NODE_BITS) | node;
             node++;
             siftDown(1);
         } while (heapLen >= 2);
-        order[--top] = (int) hp[1] & NODE_MASK;
-        removedStart = top;
+        // hp[1] is now the root, node elems + leafCount - 2.
 
         assignLengths(t);
         assignCodes(t);
@@ -635,32 +652,38 @@ public final class Level6Deflater {
     private void assignLengths(Tree t) {
         final int[] order = removed;
         final int[] count = blCount;
-        final int[] parent = dad;
         final int[] len = t.len;
         final int[] freq = t.freq;
-        final int[] nodeStatic = t.nodeStatic;
-        final int[] nodeExtra = t.nodeExtra;
         final int maxLength = t.maxLength;
         final int maxCode = t.maxCode;
-        Arrays.fill(count, 0);
-        len[order[removedStart]] = 0; // root
+        final int elems = t.elems;
+        int k = t.leafCount - 2; // the last merge made the root
+        len[elems + k] = 0;
         int overflow = 0;
-        long opt = 0;
-        long fixed = 0;
-        int h;
-        // Parents come before children in this order. Leaves and internal nodes are mixed
-        // unpredictably, so leafness is a 0/1 factor rather than a branch.
-        for (h = removedStart + 1; h < HEAP_SIZE; h++) {
-            int s = order[h];
-            int bits = len[parent[s]] + 1;
+        // Latest merge first, so a node's length is known before its children get theirs. Both
+        // children of a merge are one deeper than it, capped at maxLength (zlib counts every
+        // capped node, leaf or not).
+        for (int at = HEAP_SIZE - 2 - 2 * k; k >= 0; k--, at += 2) {
+            int bits = len[elems + k] + 1;
             int over = (maxLength - bits) >>> 31;
             bits -= over;
-            overflow += over;
-            len[s] = bits;
-            int leaf = (maxCode - s) >>> 31 ^ 1;
-            count[bits] += leaf;
-            long f = freq[s] & -leaf;
-            opt += f * (bits + nodeExtra[s]);
+            overflow += over << 1;
+            len[order[at + 1]] = bits;
+            len[order[at]] = bits;
+        }
+        // Per-length counts and both costs, over the leaves only.
+        Arrays.fill(count, 0);
+        final int[] leaves = t.leaves;
+        final int[] nodeStatic = t.nodeStatic;
+        final int[] nodeExtra = t.nodeExtra;
+        long opt = 0;
+        long fixed = 0;
+        for (int i = 0, n = t.leafCount; i < n; i++) {
+            int s = leaves[i];
+            int l = len[s];
+            long f = freq[s];
+            count[l]++;
+            opt += f * (l + nodeExtra[s]);
             fixed += f * nodeStatic[s];
         }
         optLen += opt;
@@ -681,7 +704,7 @@ public final class Level6Deflater {
             overflow -= 2;
         } while (overflow > 0);
         // Hand the corrected lengths out again, longest to the leaves removed first (lightest).
-        h = HEAP_SIZE;
+        int h = HEAP_SIZE;
         for (int bits = maxLength; bits != 0; bits--) {
             int c = count[bits];
             while (c != 0) {
@@ -720,8 +743,9 @@ public final class Level6Deflater {
 
     /** Counts the code-length symbols both trees will need, builds their tree, returns the last sent index. */
     private int buildBlTree() {
-        walkLengths(lTree, false);
-        walkLengths(dTree, false);
+        blOpCount = 0;
+        walkLengths(lTree);
+        walkLengths(dTree);
         final int[] f = blTree.freq;
         long used = 0;
         for (int s = 0; s < BL_CODES; s++) {
@@ -742,20 +766,16 @@ public final class Level6Deflater {
         return maxBlIndex;
     }
 
-    private void sendTree(Tree t) {
-        walkLengths(t, true);
-    }
-
     /*
      * Run-length coding of a tree's code lengths 0..maxCode in zlib's style, walked one maximal
      * run at a time (a zero run is a gap between used symbols). A zero run goes out in pieces of
      * 138 as code 18, then a remainder of 11..137 as 18, 3..10 as 17, or 1..2 as plain zeros. A
      * run of a nonzero length sends the length itself, then code 16 for the next 3..6 if the first
      * piece (at most 7) has at least 4; further pieces of at most 6 are all code 16 when 3 or
-     * more, else plain lengths. With send false it only counts symbols into the code-length
-     * tree; with send true it writes them. Both walks are the same.
+     * more, else plain lengths. The walk counts each symbol for the code-length tree and records
+     * it (with its repeat-count bits) in blOps, which sendLengths replays once codes exist.
      */
-    private void walkLengths(Tree t, boolean send) {
+    private void walkLengths(Tree t) {
         final int[] len = t.len;
         final int[] leaves = t.leaves;
         final int k = t.leafCount;
@@ -764,98 +784,107 @@ public final class Level6Deflater {
         while (i < k) {
             int s = leaves[i];
             if (s > expect) {
-                zeroRun(s - expect, send);
+                zeroRun(s - expect);
             }
             int v = len[s];
             int j = i + 1;
             while (j < k && leaves[j] == leaves[j - 1] + 1 && len[leaves[j]] == v) {
                 j++;
             }
-            lengthRun(v, j - i, send);
+            lengthRun(v, j - i);
             expect = leaves[j - 1] + 1;
             i = j;
         }
     }
 
-    private void zeroRun(int r, boolean send) {
+    private void zeroRun(int r) {
         while (r >= 138) {
-            blSymbol(REPZ_11_138, 138 - 11, send);
+            blOp(REPZ_11_138, 138 - 11);
             r -= 138;
         }
         if (r >= 11) {
-            blSymbol(REPZ_11_138, r - 11, send);
+            blOp(REPZ_11_138, r - 11);
         } else if (r >= 3) {
-            blSymbol(REPZ_3_10, r - 3, send);
+            blOp(REPZ_3_10, r - 3);
         } else {
             for (; r > 0; r--) {
-                blSymbol(0, 0, send);
+                blOp(0, 0);
             }
         }
     }
 
-    private void lengthRun(int v, int r, boolean send) {
+    private void lengthRun(int v, int r) {
         int first = Math.min(r, 7);
         if (first < 4) {
             for (int q = 0; q < first; q++) {
-                blSymbol(v, 0, send);
+                blOp(v, 0);
             }
         } else {
-            blSymbol(v, 0, send);
-            blSymbol(REP_3_6, first - 1 - 3, send);
+            blOp(v, 0);
+            blOp(REP_3_6, first - 1 - 3);
         }
         r -= first;
         while (r >= 6) {
-            blSymbol(REP_3_6, 6 - 3, send);
+            blOp(REP_3_6, 6 - 3);
             r -= 6;
         }
         if (r >= 3) {
-            blSymbol(REP_3_6, r - 3, send);
+            blOp(REP_3_6, r - 3);
         } else {
             for (; r > 0; r--) {
-                blSymbol(v, 0, send);
+                blOp(v, 0);
             }
         }
     }
 
-    /** One code-length symbol with its repeat count bits (if any): counted or written. */
-    private void blSymbol(int sym, int extra, boolean send) {
-        if (!send) {
-            blTree.freq[sym]++;
-            return;
+    /** One code-length symbol (0..18) and the value of its repeat-count bits. */
+    private void blOp(int sym, int extra) {
+        blTree.freq[sym]++;
+        blOps[blOpCount++] = sym | extra << 5;
+    }
+
+    /** Writes the recorded code-length symbols of both trees. */
+    private void sendLengths() {
+        final int[] ops = blOps;
+        final int[] code = blTree.code;
+        final int[] len = blTree.len;
+        for (int i = 0, n = blOpCount; i < n; i++) {
+            int op = ops[i];
+            int sym = op & 31;
+            int l = len[sym];
+            putBits(code[sym] | (long) (op >>> 5) << l, l + BL_NODE_EXTRA[sym]);
         }
-        int l = blTree.len[sym];
-        putBits(blTree.code[sym] | (long) extra << l, l + BL_NODE_EXTRA[sym]);
     }
 
     // ------------------------------------------------------------------------------------
     // Output
     // ------------------------------------------------------------------------------------
 
+    /**
+     * Writes the recorded symbols and the end-of-block code. A literal goes through the same
+     * steps as a match, its distance parts being empty (NO_DIST has no code bits or extra bits).
+     */
     private void writeSymbols(int[] lc, int[] ll, int[] dc, int[] dl) {
+        final int[] dCodes = distCodes;
+        final int[] dLens = distLens;
+        System.arraycopy(dc, 0, dCodes, 0, D_CODES);
+        System.arraycopy(dl, 0, dLens, 0, D_CODES);
         final int[] s = syms;
         for (int i = 0, cnt = symCount; i < cnt; i++) {
             int v = s[i];
-            int dist = v >>> 8;
-            if (dist == 0) {
-                putBits(lc[v], ll[v]);
-            } else {
-                // Length code, its extra bits, distance code, its extra bits: at most 48 bits,
-                // sent as one write.
-                int l = v & 0xff;
-                int code = LENGTH_CODE[l];
-                int sym = code + END_BLOCK + 1;
-                long bits = lc[sym];
-                int nb = ll[sym];
-                bits |= (long) (l - LENGTH_BASE[code]) << nb;
-                nb += EXTRA_L_BITS[code];
-                int d = dist - 1;
-                int dcode = distCode(d);
-                bits |= (long) dc[dcode] << nb;
-                nb += dl[dcode];
-                bits |= (long) (d - DIST_BASE[dcode]) << nb;
-                nb += EXTRA_D_BITS[dcode];
-                putBits(bits, nb);
-            }
+            int lsym = v & 511;
+            int dcode = (v >>> 14) & 31;
+            // Length (or literal) code, length extra bits, distance code, distance extra bits:
+            // at most 15 + 5 + 15 + 13 = 48 bits, sent as one write.
+            long bits = lc[lsym];
+            int nb = ll[lsym];
+            bits |= (long) ((v >>> 9) & 31) << nb;
+            nb += L_NODE_EXTRA[lsym];
+            bits |= (long) dCodes[dcode] << nb;
+            nb += dLens[dcode];
+            bits |= (long) (v >>> 19) << nb;
+            nb += EXTRA_D_BITS_OR_NONE[dcode];
+            putBits(bits, nb);
         }
         putBits(lc[END_BLOCK], ll[END_BLOCK]);
     }
