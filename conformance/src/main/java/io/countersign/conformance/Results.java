@@ -138,7 +138,6 @@ public final class Results {
     public ObjectNode toJson() {
         ObjectNode root = Vectors.MAPPER.createObjectNode();
         root.put("implementation", implementation.name());
-        implementation.labels().forEach(root.putArray("labels")::add);
         ObjectNode totals = root.putObject("totals");
         totals.put("passed", count(Verdict.Outcome.PASSED));
         totals.put("divergentAsRecorded", count(Verdict.Outcome.DIVERGENT_AS_RECORDED));
