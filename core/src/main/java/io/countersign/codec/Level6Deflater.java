@@ -20,12 +20,19 @@ import java.util.Objects;
  * hash heads carry a per-call offset, so entries from earlier calls read as empty, and all
  * working storage is allocated once in the constructor.
  *
+ * <p>It pays off for token-sized input: the JDK class spends a fixed cost per stream (native
+ * call, clearing zlib's hash heads) that this class does not have, while its per-byte work is
+ * the same algorithm in C. Measured on 007-shaped payloads the two meet at about 1 KB, hence
+ * {@link #MAX_INPUT}. The same limit keeps every Huffman code within 15 bits without zlib's
+ * length limiting: a leaf at depth 16 needs a total weight of at least 2584 (weights along a
+ * path grow at least like Fibonacci numbers), more symbols than 1024 bytes can produce.
+ *
  * <p>Instances are not thread-safe: use one instance per thread.
  */
 public final class Level6Deflater {
 
     /** Max input this compressor handles; larger input must use java.util.zip.Deflater. */
-    public static final int MAX_INPUT = 8192;
+    public static final int MAX_INPUT = 1024;
 
     // ---- deflate format (RFC 1951) ----
     private static final int MIN_MATCH = 3;
@@ -62,8 +69,6 @@ public final class Level6Deflater {
     private static final int[] EXTRA_L_BITS = new int[29];
     private static final int[] DIST_BASE = new int[D_CODES]; // minus 1
     private static final int[] EXTRA_D_BITS = new int[D_CODES];
-    /** EXTRA_D_BITS with a zero entry at NO_DIST. */
-    private static final int[] EXTRA_D_BITS_OR_NONE = new int[D_CODES + 1];
 
     /** Fixed Huffman code (RFC 1951 3.2.6): lengths and bit-reversed codes. */
     private static final int[] STATIC_L_LEN = new int[288];
@@ -111,7 +116,6 @@ public final class Level6Deflater {
                 DIST_BASE[code] = (2 + (code & 1)) << e;
             }
         }
-        System.arraycopy(EXTRA_D_BITS, 0, EXTRA_D_BITS_OR_NONE, 0, D_CODES);
         for (int n = 0; n < 288; n++) {
             STATIC_L_LEN[n] = n < 144 ? 8 : n < 256 ? 9 : n < 280 ? 7 : 8;
         }
@@ -213,11 +217,7 @@ public final class Level6Deflater {
     /** Previous position with the same hash, 0 meaning none (position 0 is never a match source). */
     private final char[] prev;
     private int base = 1;
-    /**
-     * Recorded symbols, packed so that writing them needs no branch: literal/length symbol
-     * (9 bits), length extra value (5), distance code (5; NO_DIST for a literal), distance
-     * extra value (13).
-     */
+    /** Recorded symbols: literal byte, or (distance << 8 | length - 3) with distance >= 1. */
     private final int[] syms;
     private int symCount;
     private int matchStart;
@@ -237,12 +237,6 @@ public final class Level6Deflater {
     private final int[] removed = new int[HEAP_SIZE];
     private final int[] blCount = new int[MAX_BITS + 1];
     private final int[] nextCode = new int[MAX_BITS + 1];
-    /** Code-length symbols of the two trees, in sending order: symbol | repeat bits << 5. */
-    private final int[] blOps = new int[L_CODES + D_CODES];
-    private int blOpCount;
-    /** The distance code in use, plus an empty entry at NO_DIST for literals. */
-    private final int[] distCodes = new int[D_CODES + 1];
-    private final int[] distLens = new int[D_CODES + 1];
     /** Bit cost of the block with the dynamic trees, and with the fixed trees. */
     private long optLen;
     private long staticLen;
@@ -376,7 +370,8 @@ public final class Level6Deflater {
             for (int r = 0; r <= maxBlIndex; r++) {
                 putBits(blLen[BL_ORDER[r]], 3);
             }
-            sendLengths();
+            sendTree(lTree);
+            sendTree(dTree);
             writeSymbols(lTree.code, lTree.len, dTree.code, dTree.len);
         }
         if (bitCount > 0) {
@@ -510,23 +505,19 @@ public final class Level6Deflater {
         return best;
     }
 
-    private static final int NO_DIST = D_CODES;
-
     private void recordLiteral(int c) {
-        syms[symCount++] = c | NO_DIST << 14;
+        syms[symCount++] = c;
         lFreq[c]++;
         lUsed[c >>> 6] |= 1L << c;
     }
 
     private void recordMatch(int dist, int length) {
         int lc = length - MIN_MATCH;
-        int code = LENGTH_CODE[lc];
-        int ls = code + END_BLOCK + 1;
-        int d = dist - 1;
-        int dc = distCode(d);
-        syms[symCount++] = ls | (lc - LENGTH_BASE[code]) << 9 | dc << 14 | (d - DIST_BASE[dc]) << 19;
+        syms[symCount++] = (dist << 8) | lc;
+        int ls = LENGTH_CODE[lc] + END_BLOCK + 1;
         lFreq[ls]++;
         lUsed[ls >>> 6] |= 1L << ls;
+        int dc = distCode(dist - 1);
         dFreq[dc]++;
         dUsed[0] |= 1L << dc;
     }
@@ -691,6 +682,8 @@ public final class Level6Deflater {
         if (overflow == 0) {
             return;
         }
+        // Reached by the code-length tree (7-bit limit) and, for the literal/length and distance
+        // trees, only by inputs far beyond MAX_INPUT (see the class comment).
         // Too-deep leaves were clamped; fix the counts so the code stays complete: each step moves
         // a leaf from the deepest non-full level below the limit down one level, making room.
         do {
@@ -743,9 +736,8 @@ public final class Level6Deflater {
 
     /** Counts the code-length symbols both trees will need, builds their tree, returns the last sent index. */
     private int buildBlTree() {
-        blOpCount = 0;
-        walkLengths(lTree);
-        walkLengths(dTree);
+        walkLengths(lTree, false);
+        walkLengths(dTree, false);
         final int[] f = blTree.freq;
         long used = 0;
         for (int s = 0; s < BL_CODES; s++) {
@@ -766,16 +758,20 @@ public final class Level6Deflater {
         return maxBlIndex;
     }
 
+    private void sendTree(Tree t) {
+        walkLengths(t, true);
+    }
+
     /*
      * Run-length coding of a tree's code lengths 0..maxCode in zlib's style, walked one maximal
      * run at a time (a zero run is a gap between used symbols). A zero run goes out in pieces of
      * 138 as code 18, then a remainder of 11..137 as 18, 3..10 as 17, or 1..2 as plain zeros. A
      * run of a nonzero length sends the length itself, then code 16 for the next 3..6 if the first
      * piece (at most 7) has at least 4; further pieces of at most 6 are all code 16 when 3 or
-     * more, else plain lengths. The walk counts each symbol for the code-length tree and records
-     * it (with its repeat-count bits) in blOps, which sendLengths replays once codes exist.
+     * more, else plain lengths. With send false it only counts symbols into the code-length
+     * tree; with send true it writes them. Both walks are the same.
      */
-    private void walkLengths(Tree t) {
+    private void walkLengths(Tree t, boolean send) {
         final int[] len = t.len;
         final int[] leaves = t.leaves;
         final int k = t.leafCount;
@@ -784,107 +780,98 @@ public final class Level6Deflater {
         while (i < k) {
             int s = leaves[i];
             if (s > expect) {
-                zeroRun(s - expect);
+                zeroRun(s - expect, send);
             }
             int v = len[s];
             int j = i + 1;
             while (j < k && leaves[j] == leaves[j - 1] + 1 && len[leaves[j]] == v) {
                 j++;
             }
-            lengthRun(v, j - i);
+            lengthRun(v, j - i, send);
             expect = leaves[j - 1] + 1;
             i = j;
         }
     }
 
-    private void zeroRun(int r) {
+    private void zeroRun(int r, boolean send) {
         while (r >= 138) {
-            blOp(REPZ_11_138, 138 - 11);
+            blSymbol(REPZ_11_138, 138 - 11, send);
             r -= 138;
         }
         if (r >= 11) {
-            blOp(REPZ_11_138, r - 11);
+            blSymbol(REPZ_11_138, r - 11, send);
         } else if (r >= 3) {
-            blOp(REPZ_3_10, r - 3);
+            blSymbol(REPZ_3_10, r - 3, send);
         } else {
             for (; r > 0; r--) {
-                blOp(0, 0);
+                blSymbol(0, 0, send);
             }
         }
     }
 
-    private void lengthRun(int v, int r) {
+    private void lengthRun(int v, int r, boolean send) {
         int first = Math.min(r, 7);
         if (first < 4) {
             for (int q = 0; q < first; q++) {
-                blOp(v, 0);
+                blSymbol(v, 0, send);
             }
         } else {
-            blOp(v, 0);
-            blOp(REP_3_6, first - 1 - 3);
+            blSymbol(v, 0, send);
+            blSymbol(REP_3_6, first - 1 - 3, send);
         }
         r -= first;
         while (r >= 6) {
-            blOp(REP_3_6, 6 - 3);
+            blSymbol(REP_3_6, 6 - 3, send);
             r -= 6;
         }
         if (r >= 3) {
-            blOp(REP_3_6, r - 3);
+            blSymbol(REP_3_6, r - 3, send);
         } else {
             for (; r > 0; r--) {
-                blOp(v, 0);
+                blSymbol(v, 0, send);
             }
         }
     }
 
-    /** One code-length symbol (0..18) and the value of its repeat-count bits. */
-    private void blOp(int sym, int extra) {
-        blTree.freq[sym]++;
-        blOps[blOpCount++] = sym | extra << 5;
-    }
-
-    /** Writes the recorded code-length symbols of both trees. */
-    private void sendLengths() {
-        final int[] ops = blOps;
-        final int[] code = blTree.code;
-        final int[] len = blTree.len;
-        for (int i = 0, n = blOpCount; i < n; i++) {
-            int op = ops[i];
-            int sym = op & 31;
-            int l = len[sym];
-            putBits(code[sym] | (long) (op >>> 5) << l, l + BL_NODE_EXTRA[sym]);
+    /** One code-length symbol with its repeat count bits (if any): counted or written. */
+    private void blSymbol(int sym, int extra, boolean send) {
+        if (!send) {
+            blTree.freq[sym]++;
+            return;
         }
+        int l = blTree.len[sym];
+        putBits(blTree.code[sym] | (long) extra << l, l + BL_NODE_EXTRA[sym]);
     }
 
     // ------------------------------------------------------------------------------------
     // Output
     // ------------------------------------------------------------------------------------
 
-    /**
-     * Writes the recorded symbols and the end-of-block code. A literal goes through the same
-     * steps as a match, its distance parts being empty (NO_DIST has no code bits or extra bits).
-     */
     private void writeSymbols(int[] lc, int[] ll, int[] dc, int[] dl) {
-        final int[] dCodes = distCodes;
-        final int[] dLens = distLens;
-        System.arraycopy(dc, 0, dCodes, 0, D_CODES);
-        System.arraycopy(dl, 0, dLens, 0, D_CODES);
         final int[] s = syms;
         for (int i = 0, cnt = symCount; i < cnt; i++) {
             int v = s[i];
-            int lsym = v & 511;
-            int dcode = (v >>> 14) & 31;
-            // Length (or literal) code, length extra bits, distance code, distance extra bits:
-            // at most 15 + 5 + 15 + 13 = 48 bits, sent as one write.
-            long bits = lc[lsym];
-            int nb = ll[lsym];
-            bits |= (long) ((v >>> 9) & 31) << nb;
-            nb += L_NODE_EXTRA[lsym];
-            bits |= (long) dCodes[dcode] << nb;
-            nb += dLens[dcode];
-            bits |= (long) (v >>> 19) << nb;
-            nb += EXTRA_D_BITS_OR_NONE[dcode];
-            putBits(bits, nb);
+            int dist = v >>> 8;
+            if (dist == 0) {
+                putBits(lc[v], ll[v]);
+            } else {
+                // Length code, its extra bits, distance code, its extra bits: at most 48 bits,
+                // sent as one write.
+                int l = v & 0xff;
+                int code = LENGTH_CODE[l];
+                int sym = code + END_BLOCK + 1;
+                long bits = lc[sym];
+                int nb = ll[sym];
+                bits |= (long) (l - LENGTH_BASE[code]) << nb;
+                nb += EXTRA_L_BITS[code];
+                int d = dist - 1;
+                int dcode = distCode(d);
+                bits |= (long) dc[dcode] << nb;
+                nb += dl[dcode];
+                bits |= (long) (d - DIST_BASE[dcode]) << nb;
+                nb += EXTRA_D_BITS[dcode];
+                putBits(bits, nb);
+            }
         }
         putBits(lc[END_BLOCK], ll[END_BLOCK]);
     }

@@ -328,6 +328,7 @@ class Level6DeflaterTest {
         Random r = new Random(13);
         for (int t = 0; t < 300; t++) {
             int n = t < 20 ? t : r.nextInt(2000);
+            Level6Deflater d = n <= Level6Deflater.MAX_INPUT ? deflater : wide;
             byte[] in = new byte[n];
             for (int i = 0; i < n; i++) {
                 in[i] = (byte) r.nextInt(t % 3 == 0 ? 256 : 3);
@@ -338,16 +339,27 @@ class Level6DeflaterTest {
                 byte[] out = new byte[Math.max(0, outOff + need - shortBy)];
                 int off = Math.min(outOff, out.length);
                 Arrays.fill(out, (byte) 0x33);
-                assertThrows(IndexOutOfBoundsException.class, () -> deflater.compress(in, 0, n, out, off));
+                assertThrows(IndexOutOfBoundsException.class, () -> d.compress(in, 0, n, out, off));
                 for (byte b : out) {
                     assertEquals((byte) 0x33, b, "output written although it was too small");
                 }
             }
             // Exactly large enough works, and the instance is still fine afterwards.
             byte[] exact = new byte[outOff + need];
-            assertEquals(need, deflater.compress(in, 0, n, exact, outOff));
+            assertEquals(need, d.compress(in, 0, n, exact, outOff));
             assertArrayEquals(in, inflate(Arrays.copyOfRange(exact, outOff, exact.length)));
         }
+    }
+
+    /**
+     * A Huffman leaf at depth 16 needs a total weight of at least 2584 (the 18th Fibonacci
+     * number); MAX_INPUT bytes make at most MAX_INPUT symbols plus end-of-block, so public inputs
+     * never need zlib's 15-bit length limiting (the wide instance can, and the code handles it).
+     */
+    @Test
+    void maxInputKeepsLiteralAndDistanceCodesWithin15Bits() {
+        assertTrue(Level6Deflater.MAX_INPUT + 1 < 2584);
+        assertTrue(Level6Deflater.MAX_INPUT <= Level6Deflater.MAX_CAPACITY);
     }
 
     @Test
