@@ -1,0 +1,117 @@
+package io.countersign.server;
+
+import io.countersign.codec.Checks;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Agora's documented input rules, checked before anything is signed, each failure a 400
+ * naming the field. Sources (server/README.md cites them):
+ * <ul>
+ * <li>channel name: at most 64 bytes of 89 characters: a-z, A-Z, 0-9, space and
+ *     {@code ! # $ % & ( ) + - : ; < = . > ? @ [ ] ^ _ { } | ~ ,} (joinChannel API reference;
+ *     the same list is in the official agora-access-token builders' docs);</li>
+ * <li>RTC user account: at most 255 bytes of the same characters, not empty (joinChannelWithUserAccount);</li>
+ * <li>RTM user ID: at most 64 bytes of the same characters, not empty, not starting with a space (RTM login);</li>
+ * <li>uid: a 32-bit unsigned integer, 0 meaning "any uid" (RtcTokenBuilder2 docs);</li>
+ * <li>token lifetime: at most 24 hours ("A token is valid for a maximum of 24 hours").</li>
+ * </ul>
+ */
+public final class AgoraRules {
+    public static final int MAX_CHANNEL_NAME_BYTES = 64;
+    public static final int MAX_USER_ACCOUNT_BYTES = 255;
+    public static final int MAX_RTM_USER_ID_BYTES = 64;
+    private static final String PUNCTUATION = "!#$%&()+-:;<=.>?@[]^_{}|~,";
+    private static final String CHARACTERS = "a-z A-Z 0-9, space and " + PUNCTUATION;
+    private static final boolean[] ALLOWED = new boolean[128];
+
+    static {
+        for (char c = 'a'; c <= 'z'; c++) {
+            ALLOWED[c] = true;
+        }
+        for (char c = 'A'; c <= 'Z'; c++) {
+            ALLOWED[c] = true;
+        }
+        for (char c = '0'; c <= '9'; c++) {
+            ALLOWED[c] = true;
+        }
+        ALLOWED[' '] = true;
+        for (char c : PUNCTUATION.toCharArray()) {
+            ALLOWED[c] = true;
+        }
+    }
+
+    private AgoraRules() {
+    }
+
+    /** A channel name: 1..64 bytes of Agora's 89 characters. */
+    public static String channelName(String field, String value) {
+        return charsetText(field, value, MAX_CHANNEL_NAME_BYTES, "a channel name");
+    }
+
+    /** An RTC user account (string uid): 1..255 bytes of Agora's 89 characters. */
+    public static String userAccount(String field, String value) {
+        return charsetText(field, value, MAX_USER_ACCOUNT_BYTES, "a user account");
+    }
+
+    /** An RTM user ID: 1..64 bytes of Agora's 89 characters, not starting with a space. */
+    public static String rtmUserId(String field, String value) {
+        charsetText(field, value, MAX_RTM_USER_ID_BYTES, "an RTM user ID");
+        if (value.charAt(0) == ' ') {
+            throw HttpError.invalid(field, field + ": an RTM user ID must not start with a space");
+        }
+        return value;
+    }
+
+    /** A uid: 0..4294967295 (0: any uid may join). */
+    public static long uid(String field, long value) {
+        if (value < 0 || value > Checks.U32_MAX) {
+            throw HttpError.invalid(field, field + ": a uid is 0..4294967295 (0 means any uid), was " + value);
+        }
+        return value;
+    }
+
+    /** A uid written in decimal, as in a URL path: digits only, 0..4294967295. */
+    public static long uidText(String field, String text) {
+        if (text.isEmpty() || text.length() > 10 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw HttpError.invalid(field, field + ": a uid is a decimal integer 0..4294967295, was \"" + text + "\"");
+        }
+        return uid(field, Long.parseLong(text));
+    }
+
+    /** A lifetime in seconds from now: 1..max. */
+    public static long lifetime(String field, long seconds, long max) {
+        if (seconds < 1 || seconds > max) {
+            throw HttpError.invalid(field, field + ": a lifetime is 1.." + max + " seconds, was " + seconds);
+        }
+        return seconds;
+    }
+
+    /** A lifetime in decimal, as in a query string. */
+    public static long lifetimeText(String field, String text, long max) {
+        if (text.isEmpty() || text.length() > 10 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw HttpError.invalid(field, field + ": a lifetime is a decimal number of seconds 1.." + max
+                    + ", was \"" + text + "\"");
+        }
+        return lifetime(field, Long.parseLong(text), max);
+    }
+
+    private static String charsetText(String field, String value, int maxBytes, String what) {
+        if (value == null || value.isEmpty()) {
+            throw HttpError.invalid(field, field + ": " + what + " must not be empty");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c >= 128 || !ALLOWED[c]) {
+                throw HttpError.invalid(field, field + ": " + what + " may hold only " + CHARACTERS
+                        + "; character " + (i + 1) + " (U+" + String.format("%04X", (int) c) + ") is not one of them");
+            }
+        }
+        // Every allowed character is ASCII, so chars are bytes here.
+        if (value.length() > maxBytes) {
+            throw HttpError.invalid(field, field + ": " + what + " is at most " + maxBytes + " bytes, was "
+                    + value.getBytes(StandardCharsets.UTF_8).length);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,462 @@
+package io.countersign.server;
+
+import io.countersign.codec.Checks;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Every setting of the token server in one immutable object, with a builder and documented
+ * defaults. Secrets come from the environment or a file (see {@link #fromEnvironment}), never
+ * from the command line, and never appear in {@link #toString()}.
+ */
+public final class ServerConfig {
+    /** Default lifetime of tokens whose request names none: one hour, as the community token service. */
+    public static final long DEFAULT_TOKEN_EXPIRE = 3600;
+    /** Agora: "A token is valid for a maximum of 24 hours" (Authenticate Your Users with Tokens). */
+    public static final long DEFAULT_MAX_EXPIRE = 86_400;
+
+    private final String appId;
+    private final Secret appCertificate;
+    private final String netlessAk;
+    private final Secret netlessSk;
+    private final String host;
+    private final int port;
+    private final Set<String> allowedOrigins;
+    private final List<Secret> apiKeys;
+    private final double rateLimit;
+    private final int rateBurst;
+    private final int maxBodyBytes;
+    private final long tokenExpire;
+    private final long maxExpire;
+    private final Duration shutdownGrace;
+    private final int ioThreads;
+    private final boolean trustForwardedFor;
+
+    private ServerConfig(Builder b) {
+        if ((b.appId == null) != (b.appCertificate == null)) {
+            throw new IllegalArgumentException("appCertificate: the App ID and the App Certificate go together; set both or neither");
+        }
+        if ((b.netlessAk == null) != (b.netlessSk == null)) {
+            throw new IllegalArgumentException("netlessSk: the Netless AK and SK go together; set both or neither");
+        }
+        if (b.appId == null && b.netlessAk == null) {
+            throw new IllegalArgumentException("appId: nothing to sign with; set AGORA_APP_ID and AGORA_APP_CERTIFICATE "
+                    + "(or NETLESS_AK and NETLESS_SK)");
+        }
+        if (b.appId != null) {
+            Checks.hex32("appId", b.appId);
+            Checks.hex32Secret("appCertificate", b.appCertificate.reveal());
+        }
+        if (b.netlessAk != null && (b.netlessAk.isEmpty() || b.netlessSk.reveal().isEmpty())) {
+            throw new IllegalArgumentException("netlessSk: the Netless AK and SK must not be empty");
+        }
+        this.appId = b.appId;
+        this.appCertificate = b.appCertificate;
+        this.netlessAk = b.netlessAk;
+        this.netlessSk = b.netlessSk;
+        this.host = require("host", b.host, !b.host.isBlank(), "must not be blank");
+        this.port = require("port", b.port, b.port >= 0 && b.port <= 65_535, "must be 0..65535 (0 picks a free port)");
+        this.allowedOrigins = Set.copyOf(b.allowedOrigins);
+        this.apiKeys = List.copyOf(b.apiKeys);
+        this.rateLimit = require("rateLimit", b.rateLimit, b.rateLimit >= 0 && Double.isFinite(b.rateLimit),
+                "must be >= 0 requests per second (0 turns rate limiting off)");
+        this.rateBurst = require("rateBurst", b.rateBurst, b.rateBurst >= 1, "must be >= 1");
+        this.maxBodyBytes = require("maxBodyBytes", b.maxBodyBytes, b.maxBodyBytes >= 256, "must be >= 256");
+        this.maxExpire = require("maxExpire", b.maxExpire, b.maxExpire >= 1 && b.maxExpire <= Checks.U32_MAX,
+                "must be 1..4294967295 seconds");
+        this.tokenExpire = require("tokenExpire", b.tokenExpire, b.tokenExpire >= 1 && b.tokenExpire <= b.maxExpire,
+                "must be 1..maxExpire (" + b.maxExpire + ") seconds");
+        this.shutdownGrace = require("shutdownGrace", b.shutdownGrace, !b.shutdownGrace.isNegative(), "must not be negative");
+        this.ioThreads = require("ioThreads", b.ioThreads, b.ioThreads >= 1, "must be >= 1");
+        this.trustForwardedFor = b.trustForwardedFor;
+    }
+
+    private static <T> T require(String field, T value, boolean ok, String rule) {
+        if (!ok) {
+            throw new IllegalArgumentException(field + ": " + rule + ", was " + value);
+        }
+        return value;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * A builder filled from environment variables (unset ones keep the defaults):
+     * {@code AGORA_APP_ID} / {@code APP_ID}, {@code AGORA_APP_CERTIFICATE} / {@code APP_CERTIFICATE}
+     * or {@code AGORA_APP_CERTIFICATE_FILE}, {@code NETLESS_AK}, {@code NETLESS_SK} or
+     * {@code NETLESS_SK_FILE}, {@code COUNTERSIGN_API_KEYS} (comma-separated) or
+     * {@code COUNTERSIGN_API_KEYS_FILE} (one a line), {@code COUNTERSIGN_HOST},
+     * {@code COUNTERSIGN_PORT} / {@code SERVER_PORT} / {@code PORT},
+     * {@code COUNTERSIGN_ALLOWED_ORIGINS} / {@code CORS_ALLOW_ORIGIN} (comma-separated),
+     * {@code COUNTERSIGN_RATE_LIMIT}, {@code COUNTERSIGN_RATE_BURST}, {@code COUNTERSIGN_MAX_BODY_BYTES},
+     * {@code COUNTERSIGN_TOKEN_EXPIRE}, {@code COUNTERSIGN_MAX_EXPIRE}, {@code COUNTERSIGN_SHUTDOWN_GRACE}
+     * (seconds), {@code COUNTERSIGN_IO_THREADS}, {@code COUNTERSIGN_TRUST_FORWARDED_FOR}.
+     * The community token service's names (APP_ID, APP_CERTIFICATE, SERVER_PORT, PORT,
+     * CORS_ALLOW_ORIGIN) are read too, so its deployments move over unchanged.
+     */
+    public static Builder fromEnvironment(Map<String, String> env) {
+        Builder b = builder();
+        String appId = first(env, "AGORA_APP_ID", "APP_ID");
+        if (appId != null) {
+            b.appId(appId);
+        }
+        Secret cert = secret(env, "AGORA_APP_CERTIFICATE_FILE", "AGORA_APP_CERTIFICATE", "APP_CERTIFICATE");
+        if (cert != null) {
+            b.appCertificate(cert);
+        }
+        String ak = first(env, "NETLESS_AK");
+        if (ak != null) {
+            b.netlessAk(ak);
+        }
+        Secret sk = secret(env, "NETLESS_SK_FILE", "NETLESS_SK");
+        if (sk != null) {
+            b.netlessSk(sk);
+        }
+        String keysFile = first(env, "COUNTERSIGN_API_KEYS_FILE");
+        if (keysFile != null) {
+            b.apiKeys(readApiKeys(Path.of(keysFile)));
+        } else {
+            String keys = first(env, "COUNTERSIGN_API_KEYS");
+            if (keys != null) {
+                b.apiKeys(splitSecrets(List.of(keys.split(","))));
+            }
+        }
+        String host = first(env, "COUNTERSIGN_HOST");
+        if (host != null) {
+            b.host(host);
+        }
+        String port = first(env, "COUNTERSIGN_PORT", "SERVER_PORT", "PORT");
+        if (port != null) {
+            b.port(integer("port", port));
+        }
+        String origins = first(env, "COUNTERSIGN_ALLOWED_ORIGINS", "CORS_ALLOW_ORIGIN");
+        if (origins != null) {
+            b.allowedOrigins(splitList(origins));
+        }
+        String rate = first(env, "COUNTERSIGN_RATE_LIMIT");
+        if (rate != null) {
+            b.rateLimit(decimal("rateLimit", rate));
+        }
+        String burst = first(env, "COUNTERSIGN_RATE_BURST");
+        if (burst != null) {
+            b.rateBurst(integer("rateBurst", burst));
+        }
+        String body = first(env, "COUNTERSIGN_MAX_BODY_BYTES");
+        if (body != null) {
+            b.maxBodyBytes(integer("maxBodyBytes", body));
+        }
+        String expire = first(env, "COUNTERSIGN_TOKEN_EXPIRE");
+        if (expire != null) {
+            b.tokenExpire(integer("tokenExpire", expire));
+        }
+        String maxExpire = first(env, "COUNTERSIGN_MAX_EXPIRE");
+        if (maxExpire != null) {
+            b.maxExpire(integer("maxExpire", maxExpire));
+        }
+        String grace = first(env, "COUNTERSIGN_SHUTDOWN_GRACE");
+        if (grace != null) {
+            b.shutdownGrace(Duration.ofMillis(Math.round(decimal("shutdownGrace", grace) * 1000)));
+        }
+        String threads = first(env, "COUNTERSIGN_IO_THREADS");
+        if (threads != null) {
+            b.ioThreads(integer("ioThreads", threads));
+        }
+        String trust = first(env, "COUNTERSIGN_TRUST_FORWARDED_FOR");
+        if (trust != null) {
+            b.trustForwardedFor(Boolean.parseBoolean(trust.strip()));
+        }
+        return b;
+    }
+
+    private static String first(Map<String, String> env, String... names) {
+        for (String name : names) {
+            String value = env.get(name);
+            if (value != null && !value.isBlank()) {
+                return value.strip();
+            }
+        }
+        return null;
+    }
+
+    /** A secret from the file named by {@code fileVar}, else from the first set variable of {@code vars}. */
+    private static Secret secret(Map<String, String> env, String fileVar, String... vars) {
+        String file = first(env, fileVar);
+        if (file != null) {
+            return readSecret(fileVar, Path.of(file));
+        }
+        String value = first(env, vars);
+        return value == null ? null : Secret.of(value);
+    }
+
+    /** The file's content without surrounding white space (a trailing newline is usual). */
+    public static Secret readSecret(String field, Path file) {
+        try {
+            String value = Files.readString(file, StandardCharsets.UTF_8).strip();
+            if (value.isEmpty()) {
+                throw new IllegalArgumentException(field + ": the file " + file + " is empty");
+            }
+            return Secret.of(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(field + ": cannot read " + file, e);
+        }
+    }
+
+    /** API keys, one a line; blank lines and lines starting with '#' are skipped. */
+    public static List<Secret> readApiKeys(Path file) {
+        try {
+            return splitSecrets(Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+                    .filter(line -> !line.strip().startsWith("#")).toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException("apiKeys: cannot read " + file, e);
+        }
+    }
+
+    private static List<Secret> splitSecrets(List<String> parts) {
+        List<Secret> keys = new ArrayList<>();
+        for (String part : parts) {
+            if (!part.isBlank()) {
+                keys.add(Secret.of(part.strip()));
+            }
+        }
+        return keys;
+    }
+
+    static List<String> splitList(String commaSeparated) {
+        List<String> items = new ArrayList<>();
+        for (String part : commaSeparated.split(",")) {
+            if (!part.isBlank()) {
+                items.add(part.strip());
+            }
+        }
+        return items;
+    }
+
+    private static int integer(String field, String text) {
+        try {
+            return Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(field + ": must be an integer, was \"" + text + "\"");
+        }
+    }
+
+    private static double decimal(String field, String text) {
+        try {
+            return Double.parseDouble(text.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(field + ": must be a number, was \"" + text + "\"");
+        }
+    }
+
+    /** The App ID tokens are issued for; null when only Netless is configured. */
+    public String appId() {
+        return appId;
+    }
+
+    public Secret appCertificate() {
+        return appCertificate;
+    }
+
+    public String netlessAk() {
+        return netlessAk;
+    }
+
+    public Secret netlessSk() {
+        return netlessSk;
+    }
+
+    public boolean hasAgora() {
+        return appId != null;
+    }
+
+    public boolean hasNetless() {
+        return netlessAk != null;
+    }
+
+    public String host() {
+        return host;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** Origins a browser may call from; "*" allows any. Empty (the default): no cross-origin calls. */
+    public Set<String> allowedOrigins() {
+        return allowedOrigins;
+    }
+
+    /** Accepted API keys; empty (the default) turns authentication off. */
+    public List<Secret> apiKeys() {
+        return apiKeys;
+    }
+
+    /** Sustained requests per second per client; 0 turns rate limiting off. Default 20. */
+    public double rateLimit() {
+        return rateLimit;
+    }
+
+    /** Requests a client may make at once before the sustained rate applies. Default 40. */
+    public int rateBurst() {
+        return rateBurst;
+    }
+
+    /** The largest request body accepted; larger ones get 413. Default 16 KiB. */
+    public int maxBodyBytes() {
+        return maxBodyBytes;
+    }
+
+    /** Lifetime in seconds of tokens whose request names none. Default {@value #DEFAULT_TOKEN_EXPIRE}. */
+    public long tokenExpire() {
+        return tokenExpire;
+    }
+
+    /** The longest lifetime in seconds a request may ask for. Default {@value #DEFAULT_MAX_EXPIRE}. */
+    public long maxExpire() {
+        return maxExpire;
+    }
+
+    /** How long shutdown waits for in-flight requests. Default 10 s. */
+    public Duration shutdownGrace() {
+        return shutdownGrace;
+    }
+
+    public int ioThreads() {
+        return ioThreads;
+    }
+
+    /** Whether the client address is the first X-Forwarded-For hop (only behind a proxy you run). Default false. */
+    public boolean trustForwardedFor() {
+        return trustForwardedFor;
+    }
+
+    @Override
+    public String toString() {
+        return "ServerConfig{appId=" + appId + ", appCertificate=" + (appCertificate == null ? "unset" : "set")
+                + ", netlessAk=" + netlessAk + ", netlessSk=" + (netlessSk == null ? "unset" : "set")
+                + ", host=" + host + ", port=" + port + ", allowedOrigins=" + allowedOrigins
+                + ", apiKeys=" + apiKeys.size() + ", rateLimit=" + rateLimit + "/s, rateBurst=" + rateBurst
+                + ", maxBodyBytes=" + maxBodyBytes + ", tokenExpire=" + tokenExpire + ", maxExpire=" + maxExpire
+                + ", shutdownGrace=" + shutdownGrace + ", ioThreads=" + ioThreads
+                + ", trustForwardedFor=" + trustForwardedFor + "}";
+    }
+
+    /** Settings with the documented defaults; {@link #build()} checks them together. */
+    public static final class Builder {
+        private String appId;
+        private Secret appCertificate;
+        private String netlessAk;
+        private Secret netlessSk;
+        private String host = "0.0.0.0";
+        private int port = 8080;
+        private Set<String> allowedOrigins = new LinkedHashSet<>();
+        private List<Secret> apiKeys = new ArrayList<>();
+        private double rateLimit = 20;
+        private int rateBurst = 40;
+        private int maxBodyBytes = 16 * 1024;
+        private long tokenExpire = DEFAULT_TOKEN_EXPIRE;
+        private long maxExpire = DEFAULT_MAX_EXPIRE;
+        private Duration shutdownGrace = Duration.ofSeconds(10);
+        private int ioThreads = Math.max(2, Runtime.getRuntime().availableProcessors());
+        private boolean trustForwardedFor;
+
+        private Builder() {
+        }
+
+        public Builder appId(String appId) {
+            this.appId = appId;
+            return this;
+        }
+
+        public Builder appCertificate(Secret appCertificate) {
+            this.appCertificate = appCertificate;
+            return this;
+        }
+
+        public Builder netlessAk(String netlessAk) {
+            this.netlessAk = netlessAk;
+            return this;
+        }
+
+        public Builder netlessSk(Secret netlessSk) {
+            this.netlessSk = netlessSk;
+            return this;
+        }
+
+        public Builder host(String host) {
+            this.host = host;
+            return this;
+        }
+
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        public Builder allowedOrigins(Iterable<String> origins) {
+            this.allowedOrigins = new LinkedHashSet<>();
+            origins.forEach(this.allowedOrigins::add);
+            return this;
+        }
+
+        public Builder apiKeys(List<Secret> apiKeys) {
+            this.apiKeys = new ArrayList<>(apiKeys);
+            return this;
+        }
+
+        public Builder rateLimit(double perSecond) {
+            this.rateLimit = perSecond;
+            return this;
+        }
+
+        public Builder rateBurst(int burst) {
+            this.rateBurst = burst;
+            return this;
+        }
+
+        public Builder maxBodyBytes(int maxBodyBytes) {
+            this.maxBodyBytes = maxBodyBytes;
+            return this;
+        }
+
+        public Builder tokenExpire(long seconds) {
+            this.tokenExpire = seconds;
+            return this;
+        }
+
+        public Builder maxExpire(long seconds) {
+            this.maxExpire = seconds;
+            return this;
+        }
+
+        public Builder shutdownGrace(Duration grace) {
+            this.shutdownGrace = grace;
+            return this;
+        }
+
+        public Builder ioThreads(int ioThreads) {
+            this.ioThreads = ioThreads;
+            return this;
+        }
+
+        public Builder trustForwardedFor(boolean trust) {
+            this.trustForwardedFor = trust;
+            return this;
+        }
+
+        public ServerConfig build() {
+            return new ServerConfig(this);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package io.countersign.server;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.countersign.server.http.HttpResponse;
+import io.countersign.server.http.Transport;
+import io.countersign.server.http.UndertowTransport;
+
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The token server: every route on one {@link Api}, carried by a {@link Transport} (Undertow
+ * unless told otherwise). {@link #close()} drains: health checks fail first, new requests are
+ * refused, in-flight ones finish within the configured grace.
+ */
+public final class TokenServer implements AutoCloseable {
+    private final ServerConfig config;
+    private final Metrics metrics = new Metrics();
+    private final Transport transport;
+    private final InetSocketAddress address;
+    private volatile boolean draining;
+
+    private TokenServer(ServerConfig config, Transport transport) throws Exception {
+        this.config = config;
+        this.transport = transport;
+        List<Api.Route> routes = new ArrayList<>();
+        routes.add(new Api.Route("/healthz", Set.of("GET"), true, false, Api.NATIVE, (r, p) -> health()));
+        routes.add(new Api.Route("/metrics", Set.of("GET"), true, false, Api.NATIVE, (r, p) ->
+                new HttpResponse(200, HttpResponse.PROMETHEUS, metrics.render().getBytes(StandardCharsets.UTF_8))));
+        routes.addAll(new SampleRoutes(config, metrics).routes());
+        routes.addAll(new CommunityRoutes(config, metrics).routes());
+        routes.addAll(new TokenRoutes(config, metrics).routes());
+        Api api = new Api(config, metrics, routes);
+        this.address = transport.start(config.host(), config.port(), config.maxBodyBytes(), config.ioThreads(), api);
+    }
+
+    /** Starts serving {@code config} on Undertow. */
+    public static TokenServer start(ServerConfig config) throws Exception {
+        return start(config, new UndertowTransport());
+    }
+
+    public static TokenServer start(ServerConfig config, Transport transport) throws Exception {
+        return new TokenServer(config, transport);
+    }
+
+    /** The bound address (the real port when the configured one was 0). */
+    public InetSocketAddress address() {
+        return address;
+    }
+
+    public int port() {
+        return address.getPort();
+    }
+
+    /** Tokens issued so far by {@code kind} (a builder name). */
+    public long tokensIssued(String kind) {
+        return metrics.tokensIssued(kind);
+    }
+
+    private HttpResponse health() {
+        ObjectNode body = JsonBodies.newObject();
+        body.put("status", draining ? "draining" : "ok");
+        return HttpResponse.json(draining ? 503 : 200, JsonBodies.bytes(body));
+    }
+
+    /** Drains and stops: health checks fail from now on, in-flight requests finish within the configured grace. */
+    @Override
+    public void close() {
+        draining = true;
+        transport.stop(config.shutdownGrace());
+    }
+}

@@ -1,0 +1,99 @@
+package io.countersign.server.http;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * The JDK's built-in {@code com.sun.net.httpserver} (no dependency), kept as the measured
+ * alternative to Undertow ({@code --http jdk}); see server/README.md for the comparison.
+ */
+public final class JdkTransport implements Transport {
+    private HttpServer server;
+    private ExecutorService executor;
+
+    @Override
+    public InetSocketAddress start(String host, int port, int maxBodyBytes, int ioThreads,
+                                   Function<HttpRequest, HttpResponse> api) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(host, port), 1024);
+        executor = Executors.newFixedThreadPool(ioThreads);
+        server.setExecutor(executor);
+        server.createContext("/", exchange -> handle(exchange, maxBodyBytes, api));
+        server.start();
+        return server.getAddress();
+    }
+
+    private static void handle(HttpExchange exchange, int maxBodyBytes, Function<HttpRequest, HttpResponse> api)
+            throws IOException {
+        try (exchange) {
+            String length = exchange.getRequestHeaders().getFirst("Content-Length");
+            byte[] body = null;
+            boolean tooLarge = false;
+            if (length != null && parseLength(length) > maxBodyBytes) {
+                tooLarge = true;
+            } else {
+                body = readAtMost(exchange.getRequestBody(), maxBodyBytes);
+                tooLarge = body == null;
+            }
+            if (tooLarge) {
+                exchange.getResponseHeaders().set("Connection", "close");
+            }
+            String query = exchange.getRequestURI().getRawQuery();
+            HttpResponse response = api.apply(new HttpRequest(exchange.getRequestMethod(),
+                    exchange.getRequestURI().getRawPath(), query, exchange.getRequestHeaders()::getFirst, body, tooLarge,
+                    exchange.getRemoteAddress().getAddress().getHostAddress()));
+            for (int i = 0; i < response.headerCount(); i++) {
+                exchange.getResponseHeaders().add(response.headerName(i), response.headerValue(i));
+            }
+            if (response.contentType() != null) {
+                exchange.getResponseHeaders().set("Content-Type", response.contentType());
+            }
+            byte[] out = response.body();
+            exchange.sendResponseHeaders(response.status(), out.length == 0 ? -1 : out.length);
+            if (out.length > 0) {
+                try (OutputStream os = exchange.getResponseBody()) {
+                    os.write(out);
+                }
+            }
+        }
+    }
+
+    private static long parseLength(String text) {
+        try {
+            return Long.parseLong(text.strip());
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    /** The whole body, or null if it is longer than {@code max}. */
+    private static byte[] readAtMost(InputStream in, int max) throws IOException {
+        byte[] body = in.readNBytes(max + 1);
+        return body.length > max ? null : body;
+    }
+
+    @Override
+    public void stop(Duration grace) {
+        if (server == null) {
+            return;
+        }
+        // stop(delay) closes the listener at once and waits up to delay for open exchanges.
+        server.stop((int) Math.max(1, (grace.toMillis() + 999) / 1000));
+        executor.shutdown();
+        try {
+            executor.awaitTermination(grace.toMillis() + 1000, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        server = null;
+    }
+}
