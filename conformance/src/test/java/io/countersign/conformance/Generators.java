@@ -18,7 +18,6 @@ import net.jqwik.api.Tuple;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.TreeMap;
 
 /**
  * The jqwik arbitraries every differential property shares. Each implementation accepts a
@@ -40,31 +39,21 @@ final class Generators {
      * @param minServices    the fewest services (most officials refuse a token without one)
      * @param maxText        the longest string field, in characters
      * @param negativeRoles  whether APaaS roles may be negative (they are int16)
-     * @param emptyRtm2      whether an RTM2 resource type may come without permissions
      * @param rawRtm2        whether RTM2 resource names may be bytes that are not UTF-8
      */
     record Profile(List<Integer> types, boolean repeatTypes, boolean rawBytes, int maxPrivilegeId, int minServices,
-                   int maxText, boolean negativeRoles, boolean emptyRtm2, boolean rawRtm2) {
+                   int maxText, boolean negativeRoles, boolean rawRtm2) {
         Profile(List<Integer> types, boolean repeatTypes, boolean rawBytes, int maxPrivilegeId, int minServices, int maxText) {
-            this(types, repeatTypes, rawBytes, maxPrivilegeId, minServices, maxText, true, true, rawBytes);
-        }
-
-        /**
-         * The content go-tokenbuilder v1.5.0 decodes as it was encoded: its parser drops an RTM2
-         * resource type without permissions (scripts/oracles/go/README.md, parser quirks).
-         */
-        Profile decodableByGo() {
-            return new Profile(types, repeatTypes, rawBytes, maxPrivilegeId, minServices, maxText, negativeRoles, false, rawRtm2);
+            this(types, repeatTypes, rawBytes, maxPrivilegeId, minServices, maxText, true, rawBytes);
         }
 
         /**
          * The content agora-token 2.0.6 decodes as it was encoded: its parser reads the APaaS role
-         * unsigned (-1 decodes as 65535) and rebuilds RTM2 permissions through {@code add}, which
-         * drops a resource type without permissions and makes each resource a JS string
-         * (scripts/oracles/node/README.md quirks 8 and 10).
+         * unsigned (-1 decodes as 65535) and makes each RTM2 resource a JS string, so bytes that
+         * are not UTF-8 come back as U+FFFD (scripts/oracles/node/README.md quirks 8 and 10).
          */
         Profile decodableByNode() {
-            return new Profile(types, repeatTypes, rawBytes, maxPrivilegeId, minServices, maxText, false, false, false);
+            return new Profile(types, repeatTypes, rawBytes, maxPrivilegeId, minServices, maxText, false, false);
         }
     }
 
@@ -132,20 +121,16 @@ final class Generators {
     }
 
     /**
-     * RTM2 permissions in the canonical form every RTM2 implementation packs: resource types
-     * ascending and distinct, permission types ascending and distinct within each. Node and Go
-     * sort and de-duplicate whatever they are given, while our encode packs the given order, so
-     * only canonical input compares like with like (see the report of this suite's author).
+     * RTM2 permissions in any order, with repeated resource and permission types: agora-token,
+     * go-tokenbuilder and our encoder all pack them sorted, a repeated (resource type,
+     * permission type) pair keeping its last list.
      */
     static Arbitrary<List<Service.Rtm2Resource>> rtm2Permissions(Profile p) {
         Arbitrary<List<ByteString>> resources = bytes(p.maxText(), p.rawRtm2()).list().ofMaxSize(3);
-        Arbitrary<List<Service.Rtm2Permission>> permissions = Arbitraries.maps(Arbitraries.integers().between(0, 3), resources)
-                .ofMinSize(p.emptyRtm2() ? 0 : 1).ofMaxSize(2)
-                .map(m -> new TreeMap<>(m).entrySet().stream()
-                        .map(e -> new Service.Rtm2Permission(e.getKey(), e.getValue())).toList());
-        return Arbitraries.maps(Arbitraries.integers().between(0, 6), permissions).ofMaxSize(3)
-                .map(m -> new TreeMap<>(m).entrySet().stream()
-                        .map(e -> new Service.Rtm2Resource(e.getKey(), e.getValue())).toList());
+        Arbitrary<Service.Rtm2Permission> permission = Combinators.combine(Arbitraries.integers().between(0, 3), resources)
+                .as(Service.Rtm2Permission::new);
+        return Combinators.combine(Arbitraries.integers().between(0, 6), permission.list().ofMaxSize(3))
+                .as(Service.Rtm2Resource::new).list().ofMaxSize(3);
     }
 
     /** One service of {@code type} with fields and privileges from {@code p}. */
