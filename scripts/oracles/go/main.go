@@ -254,6 +254,16 @@ func (r *argReader) u32(name string) uint32 {
 	return v
 }
 
+// apiU32 reads an argument the module's Go API requires although PROTOCOL.md (after the
+// Node builders) makes it optional: leaving it out cannot be expressed, so it is unsupported.
+func (r *argReader) apiU32(name string) uint32 {
+	if r.err == nil && !r.f.has(name) {
+		r.err = unsupported("%s is a required argument in go-tokenbuilder v1.5.0", name)
+		return 0
+	}
+	return r.u32(name)
+}
+
 func (r *argReader) role(name string) rtctokenbuilder2.Role {
 	if r.err != nil {
 		return 0
@@ -378,7 +388,7 @@ var builders = map[string]builderFunc{
 	"RtcTokenBuilder2.buildTokenWithUid": func(r *argReader) (string, error, family, string) {
 		appID, cert, ch := r.str("appId"), r.str("appCertificate"), r.str("channelName")
 		uid, role := r.u32("uid"), r.role("role")
-		te, pe := r.u32("tokenExpire"), r.u32("privilegeExpire")
+		te, pe := r.u32("tokenExpire"), r.apiU32("privilegeExpire")
 		if r.err != nil {
 			return "", nil, v2, ""
 		}
@@ -388,7 +398,7 @@ var builders = map[string]builderFunc{
 	"RtcTokenBuilder2.buildTokenWithUserAccount": func(r *argReader) (string, error, family, string) {
 		appID, cert, ch := r.str("appId"), r.str("appCertificate"), r.str("channelName")
 		account, role := r.str("account"), r.role("role")
-		te, pe := r.u32("tokenExpire"), r.u32("privilegeExpire")
+		te, pe := r.u32("tokenExpire"), r.apiU32("privilegeExpire")
 		if r.err != nil {
 			return "", nil, v2, ""
 		}
@@ -420,7 +430,7 @@ var builders = map[string]builderFunc{
 	"RtcTokenBuilder2.buildTokenWithRtm": func(r *argReader) (string, error, family, string) {
 		appID, cert, ch := r.str("appId"), r.str("appCertificate"), r.str("channelName")
 		account, role := r.str("account"), r.role("role")
-		te, pe := r.u32("tokenExpire"), r.u32("privilegeExpire")
+		te, pe := r.u32("tokenExpire"), r.apiU32("privilegeExpire")
 		if r.err != nil {
 			return "", nil, v2, ""
 		}

@@ -112,10 +112,10 @@ public final class OfficialJavaAdapter {
         RtcTokenBuilder2 rtc2 = new RtcTokenBuilder2();
         def("RtcTokenBuilder2.buildTokenWithUid", "007", Restamp.AT2, a -> rtc2.buildTokenWithUid(
                 text(a, "appId"), text(a, "appCertificate"), text(a, "channelName"), int32(a, "uid"),
-                role2(a, "role"), int32(a, "tokenExpire"), int32(a, "privilegeExpire")));
+                role2(a, "role"), int32(a, "tokenExpire"), apiInt32(a, "privilegeExpire")));
         def("RtcTokenBuilder2.buildTokenWithUserAccount", "007", Restamp.AT2, a -> rtc2.buildTokenWithUserAccount(
                 text(a, "appId"), text(a, "appCertificate"), text(a, "channelName"), text(a, "account"),
-                role2(a, "role"), int32(a, "tokenExpire"), int32(a, "privilegeExpire")));
+                role2(a, "role"), int32(a, "tokenExpire"), apiInt32(a, "privilegeExpire")));
         // In the Java package the "...AndPrivilege" builders are 9-argument overloads of
         // buildTokenWithUid / buildTokenWithUserAccount.
         def("RtcTokenBuilder2.buildTokenWithUidAndPrivilege", "007", Restamp.AT2, a -> rtc2.buildTokenWithUid(
@@ -128,7 +128,7 @@ public final class OfficialJavaAdapter {
                 int32(a, "pubVideoPrivilegeExpire"), int32(a, "pubDataStreamPrivilegeExpire")));
         def("RtcTokenBuilder2.buildTokenWithRtm", "007", Restamp.AT2, a -> rtc2.buildTokenWithRtm(
                 text(a, "appId"), text(a, "appCertificate"), text(a, "channelName"), text(a, "account"),
-                role2(a, "role"), int32(a, "tokenExpire"), int32(a, "privilegeExpire")));
+                role2(a, "role"), int32(a, "tokenExpire"), apiInt32(a, "privilegeExpire")));
         def("RtcTokenBuilder2.buildTokenWithRtm2", "007", Restamp.AT2, a -> rtc2.buildTokenWithRtm2(
                 text(a, "appId"), text(a, "appCertificate"), text(a, "channelName"), text(a, "rtcAccount"),
                 role2(a, "rtcRole"), int32(a, "rtcTokenExpire"), int32(a, "joinChannelPrivilegeExpire"),
@@ -745,6 +745,14 @@ public final class OfficialJavaAdapter {
     }
 
     /** A Java int parameter: negative ints and unsigned 32-bit values both fit (as the same bits). */
+    /** An argument the Java API requires although PROTOCOL.md makes it optional: leaving it out is unsupported. */
+    private static int apiInt32(JsonNode obj, String key) {
+        if (obj == null || !obj.has(key)) {
+            throw unsupported(key + " is a required argument in " + PACKAGE);
+        }
+        return int32(obj, key);
+    }
+
     private static int int32(JsonNode obj, String key) {
         return (int) integer(obj, key, Integer.MIN_VALUE, 0xffffffffL);
     }
