@@ -9,11 +9,13 @@ import java.util.zip.Inflater;
 /**
  * zlib streams (RFC 1950) as 007 tokens use them: compression at zlib's default level, which is
  * what the official Java ({@code java.util.zip.Deflater}) and Python ({@code zlib.compress})
- * builders emit, and inflation bounded by {@link DecodeLimits}. Holds one {@link Deflater} and
- * one {@link Inflater}, reset per call, so it allocates nothing after warm-up. Not thread-safe:
+ * builders emit, and inflation bounded by {@link DecodeLimits}. Token-sized input goes through
+ * {@link Level6Deflater}, larger input through one {@link Deflater}; with one {@link Inflater},
+ * all are reused per call, so it allocates nothing after warm-up. Not thread-safe:
  * use one per thread, and {@link #close()} it to free native memory early.
  */
 public final class Zlib implements AutoCloseable {
+    private final Level6Deflater level6 = new Level6Deflater();
     private final Deflater deflater = new Deflater();
     private final Inflater inflater = new Inflater();
     private byte[] inflated = new byte[1024];
@@ -28,6 +30,10 @@ public final class Zlib implements AutoCloseable {
      * written. {@code out} must have {@link #maxCompressedLength(int)} bytes from {@code outOff}.
      */
     public int compress(byte[] in, int off, int len, byte[] out, int outOff) {
+        if (len <= Level6Deflater.MAX_INPUT) {
+            // Same bytes as the Deflater below, without its fixed per-stream cost (see Level6Deflater).
+            return level6.compress(in, off, len, out, outOff);
+        }
         deflater.reset();
         deflater.setInput(in, off, len);
         deflater.finish();
