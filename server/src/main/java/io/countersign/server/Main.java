@@ -14,8 +14,6 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * {@code java -jar countersign-server.jar [options]}: configuration from the environment (see
@@ -86,11 +84,8 @@ public final class Main implements Callable<Integer> {
     String http = "undertow";
 
     public static void main(String[] args) {
-        // Undertow logs through jboss-logging: send it to java.util.logging and keep its start-up chatter out.
+        // Undertow logs through jboss-logging: to java.util.logging, whatever else is on the class path.
         System.setProperty("org.jboss.logging.provider", "jdk");
-        for (String name : new String[] {"org.xnio", "org.jboss", "io.undertow"}) {
-            Logger.getLogger(name).setLevel(Level.WARNING);
-        }
         int code = new CommandLine(new Main()).execute(args);
         if (code != 0) {
             System.exit(code);

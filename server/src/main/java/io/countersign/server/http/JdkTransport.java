@@ -24,6 +24,9 @@ public final class JdkTransport implements Transport {
     @Override
     public InetSocketAddress start(String host, int port, int maxBodyBytes, int ioThreads,
                                    Function<HttpRequest, HttpResponse> api) throws IOException {
+        // Without TCP_NODELAY, headers and body leave as two segments and the client's delayed ACK
+        // holds the second for ~40 ms: 46 ms median on loopback, measured. Read once, at first use.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         server = HttpServer.create(new InetSocketAddress(host, port), 1024);
         executor = Executors.newFixedThreadPool(ioThreads);
         server.setExecutor(executor);
@@ -38,11 +41,15 @@ public final class JdkTransport implements Transport {
             String length = exchange.getRequestHeaders().getFirst("Content-Length");
             byte[] body = null;
             boolean tooLarge = false;
-            if (length != null && parseLength(length) > maxBodyBytes) {
+            if (length != null && parseLength(length) > UndertowTransport.drainLimit(maxBodyBytes)) {
                 tooLarge = true;
             } else {
                 body = readAtMost(exchange.getRequestBody(), maxBodyBytes);
                 tooLarge = body == null;
+                if (tooLarge) {
+                    // Drain (bounded) so that closing does not reset the connection under the 413.
+                    drain(exchange.getRequestBody(), UndertowTransport.drainLimit(maxBodyBytes));
+                }
             }
             if (tooLarge) {
                 exchange.getResponseHeaders().set("Connection", "close");
@@ -79,6 +86,14 @@ public final class JdkTransport implements Transport {
     private static byte[] readAtMost(InputStream in, int max) throws IOException {
         byte[] body = in.readNBytes(max + 1);
         return body.length > max ? null : body;
+    }
+
+    private static void drain(InputStream in, long limit) throws IOException {
+        byte[] buffer = new byte[8192];
+        long total = 0;
+        for (int n; total < limit && (n = in.read(buffer)) >= 0; ) {
+            total += n;
+        }
     }
 
     @Override

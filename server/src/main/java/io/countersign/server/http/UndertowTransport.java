@@ -3,8 +3,8 @@ package io.countersign.server.http;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
+import io.undertow.io.Receiver;
 import io.undertow.server.HttpServerExchange;
-import io.undertow.server.RequestTooBigException;
 import io.undertow.server.handlers.GracefulShutdownHandler;
 import io.undertow.util.HeaderMap;
 import io.undertow.util.Headers;
@@ -15,7 +15,10 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Undertow on its I/O threads: building a token takes microseconds of CPU and never blocks, so
@@ -23,6 +26,15 @@ import java.util.function.Function;
  */
 public final class UndertowTransport implements Transport {
     private static final HttpString CONTENT_TYPE = Headers.CONTENT_TYPE;
+    /** Undertow and XNIO log their versions at INFO on every start; keep warnings only. Held so the levels stick. */
+    private static final Logger[] QUIET = {Logger.getLogger("io.undertow"), Logger.getLogger("org.xnio"),
+            Logger.getLogger("org.jboss")};
+
+    static {
+        for (Logger logger : QUIET) {
+            logger.setLevel(Level.WARNING);
+        }
+    }
 
     private Undertow server;
     private GracefulShutdownHandler graceful;
@@ -39,7 +51,7 @@ public final class UndertowTransport implements Transport {
                 .setWorkerThreads(2)
                 // Paths are decoded per segment by the router, so an encoded '/' stays inside its segment.
                 .setServerOption(UndertowOptions.DECODE_URL, false)
-                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, (long) maxBodyBytes)
+                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, drainLimit(maxBodyBytes))
                 .setServerOption(UndertowOptions.MAX_HEADER_SIZE, 16 * 1024)
                 .setServerOption(UndertowOptions.MAX_HEADERS, 100)
                 .setServerOption(UndertowOptions.MAX_PARAMETERS, 100)
@@ -55,28 +67,65 @@ public final class UndertowTransport implements Transport {
 
     private static void handle(HttpServerExchange exchange, int maxBodyBytes, Function<HttpRequest, HttpResponse> api) {
         long length = exchange.getRequestContentLength();
-        if (length > maxBodyBytes) {
-            // Refuse without reading; the connection closes so the unread body cannot be taken for a request.
+        if (length > drainLimit(maxBodyBytes)) {
+            // Too large to be worth draining: answer at once and close; the client may see a reset instead.
             exchange.setPersistent(false);
             send(exchange, api.apply(request(exchange, null, true)));
         } else if (length > 0 || exchange.getRequestHeaders().contains(Headers.TRANSFER_ENCODING)) {
-            exchange.getRequestReceiver().receiveFullBytes(
-                    (ex, body) -> send(ex, api.apply(request(ex, body, false))),
-                    (ex, error) -> bodyFailed(ex, error, api));
+            exchange.getRequestReceiver().receivePartialBytes(new BodyReader(maxBodyBytes, api), UndertowTransport::bodyFailed);
         } else {
             send(exchange, api.apply(request(exchange, null, false)));
         }
     }
 
-    private static void bodyFailed(HttpServerExchange exchange, IOException error, Function<HttpRequest, HttpResponse> api) {
-        if (error instanceof RequestTooBigException && !exchange.isResponseStarted()) {
-            exchange.setPersistent(false);
-            send(exchange, api.apply(request(exchange, null, true)));
-        } else {
-            // The client went away or sent a broken body: nobody to answer.
-            exchange.setPersistent(false);
-            exchange.endExchange();
+    /**
+     * Reading a body over the limit goes on to its end, discarding, so that the 413 reaches the
+     * client: closing a socket with unread input makes the kernel send a reset, which can destroy
+     * the answer before the client reads it. Past {@link #drainLimit} the server stops listening.
+     */
+    static long drainLimit(int maxBodyBytes) {
+        return maxBodyBytes + (1L << 20);
+    }
+
+    /** Collects a body up to the limit, then only counts. */
+    private static final class BodyReader implements Receiver.PartialBytesCallback {
+        private final int max;
+        private final Function<HttpRequest, HttpResponse> api;
+        private byte[] body = new byte[0];
+        private boolean tooLarge;
+
+        BodyReader(int max, Function<HttpRequest, HttpResponse> api) {
+            this.max = max;
+            this.api = api;
         }
+
+        @Override
+        public void handle(HttpServerExchange exchange, byte[] message, boolean last) {
+            if (!tooLarge) {
+                if (body.length + message.length > max) {
+                    tooLarge = true;
+                    body = null;
+                } else if (body.length == 0) {
+                    body = message;
+                } else {
+                    byte[] joined = Arrays.copyOf(body, body.length + message.length);
+                    System.arraycopy(message, 0, joined, body.length, message.length);
+                    body = joined;
+                }
+            }
+            if (last) {
+                if (tooLarge) {
+                    exchange.setPersistent(false);
+                }
+                send(exchange, api.apply(request(exchange, body, tooLarge)));
+            }
+        }
+    }
+
+    private static void bodyFailed(HttpServerExchange exchange, IOException error) {
+        // Past the drain limit, or the client went away or sent a broken body: nobody to answer.
+        exchange.setPersistent(false);
+        exchange.endExchange();
     }
 
     private static HttpRequest request(HttpServerExchange exchange, byte[] body, boolean tooLarge) {

@@ -1,0 +1,95 @@
+package io.countersign.server;
+
+import io.countersign.server.http.JdkTransport;
+import io.countersign.server.http.Transport;
+import io.countersign.server.http.UndertowTransport;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Shutdown finishes the request in flight before it closes, on both HTTP libraries. */
+class TokenServerShutdownTest {
+    @ParameterizedTest
+    @ValueSource(strings = {"undertow", "jdk"})
+    void shouldFinishInFlightRequestsBeforeStopping(String http) throws Exception {
+        Transport transport = http.equals("jdk") ? new JdkTransport() : new UndertowTransport();
+        TokenServer server = TokenServer.start(Fixtures.config().shutdownGrace(Duration.ofSeconds(5)).build(), transport);
+        byte[] body = "{\"uid\":7,\"ChannelName\":\"draining\",\"role\":1}".getBytes(StandardCharsets.UTF_8);
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(5000);
+            OutputStream out = socket.getOutputStream();
+            // Headers and half the body: the request is in flight, waiting for the rest.
+            out.write(("POST /fetch_rtc_token HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(body, 0, 10);
+            out.flush();
+            Thread.sleep(300);
+
+            CompletableFuture<Void> closing = CompletableFuture.runAsync(server::close);
+            Thread.sleep(300);
+            assertFalse(closing.isDone(), "close waits for the request in flight");
+
+            out.write(body, 10, body.length - 10);
+            out.flush();
+            String response = readResponse(socket.getInputStream());
+            assertTrue(response.startsWith("HTTP/1.1 200"), response);
+            assertTrue(response.contains("\"code\":\"200\""), response);
+            closing.get(5, TimeUnit.SECONDS);
+        }
+        assertFalse(accepts(server.port()), "the listener is closed after shutdown");
+    }
+
+    private static boolean accepts(int port) {
+        try (Socket s = new Socket("127.0.0.1", port)) {
+            s.setSoTimeout(1000);
+            s.getOutputStream().write("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            return s.getInputStream().read() >= 0;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Reads one response: headers, then Content-Length bytes of body. */
+    private static String readResponse(InputStream in) throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        while (!head.toString(StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                break;
+            }
+            head.write(b);
+        }
+        String headers = head.toString(StandardCharsets.US_ASCII);
+        int length = 0;
+        for (String line : headers.split("\r\n")) {
+            if (line.toLowerCase().startsWith("content-length:")) {
+                length = Integer.parseInt(line.substring(15).strip());
+            }
+        }
+        return headers + new String(in.readNBytes(length), StandardCharsets.UTF_8);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"undertow", "jdk"})
+    void healthTurnsUnavailableWhileDraining(String http) throws Exception {
+        Transport transport = http.equals("jdk") ? new JdkTransport() : new UndertowTransport();
+        TokenServer server = TokenServer.start(Fixtures.config().build(), transport);
+        Http client = new Http(server);
+        assertEquals(200, client.get("/healthz").statusCode());
+        server.close();
+        assertFalse(accepts(server.port()));
+    }
+}
