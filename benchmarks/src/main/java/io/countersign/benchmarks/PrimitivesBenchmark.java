@@ -38,8 +38,8 @@ import java.util.zip.Deflater;
  * The floor: the primitives one 007 RTC token needs, on the bytes of the real tokens of
  * {@link AccessToken2Benchmark} (the same {@link Inputs#SAMPLES} salts, cycled). A token is three
  * chained HMAC-SHA256 with three keys (u32 issueTs over the certificate, u32 salt over that, the
- * result over the ~120-byte signingInfo), one zlib deflate of the ~156-byte payload and one
- * base64 of the ~130-byte result. Each HMAC variant does the whole chain, key set-up included.
+ * result over the 122-byte signingInfo), one zlib deflate of the 156-byte payload and one
+ * base64 of the ~150-byte result. Each HMAC variant does the whole chain, key set-up included.
  *
  * <p>Like a signer, every benchmark works in one reused payload buffer into which it writes the
  * sample's salt (and, where it does not compute it, the sample's signature): 36 bytes of copying,
