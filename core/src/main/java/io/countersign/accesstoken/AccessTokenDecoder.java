@@ -53,7 +53,7 @@ public final class AccessTokenDecoder {
             }
         }
         String appId = token.substring(APP_ID_AT, CONTENT_AT);
-        byte[] content = Base64Codec.decode("token", token, CONTENT_AT);
+        byte[] content = Base64Codec.STANDARD.decode("token", token, CONTENT_AT);
         return parse(appId, content);
     }
 

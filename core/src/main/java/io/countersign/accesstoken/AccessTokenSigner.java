@@ -31,7 +31,7 @@ public final class AccessTokenSigner {
     private final PackedWriter content = new PackedWriter(128);
     private final byte[] certificate = new byte[32];
     private final byte[] check = new byte[HmacSha256.LENGTH];
-    private byte[] text = new byte[HEAD + Base64Codec.encodedLength(128)];
+    private byte[] text = new byte[HEAD + Base64Codec.STANDARD.encodedLength(128)];
 
     /** The signed token as a String. */
     public String sign(AccessToken token, String appCertificate) {
@@ -102,7 +102,7 @@ public final class AccessTokenSigner {
                 .putU16(messageLength)
                 .putRaw(signed.array(), messageAt, messageLength);
 
-        int needed = HEAD + Base64Codec.encodedLength(content.position());
+        int needed = HEAD + Base64Codec.STANDARD.encodedLength(content.position());
         if (text.length < needed) {
             text = new byte[needed];
         }
@@ -111,7 +111,7 @@ public final class AccessTokenSigner {
         for (int i = 0; i < 32; i++) {
             text[PREFIX.length + i] = (byte) appId.charAt(i);
         }
-        return HEAD + Base64Codec.encode(content.array(), 0, content.position(), text, HEAD);
+        return HEAD + Base64Codec.STANDARD.encode(content.array(), 0, content.position(), text, HEAD);
     }
 
     /** HMAC-SHA256 of everything written to {@code signed}, keyed with the certificate's ASCII. */

@@ -43,7 +43,7 @@ public final class AccessToken2Decoder implements AutoCloseable {
             throw new TokenFormatException(Reason.BAD_PREFIX, "version", 0,
                     "a 007 token starts with \"007\"");
         }
-        byte[] compressed = Base64Codec.decode("token", token, AccessToken2.VERSION.length());
+        byte[] compressed = Base64Codec.STANDARD.decode("token", token, AccessToken2.VERSION.length());
         int length = zlib.inflate(compressed, limits);
         if (length == 0) {
             throw new TokenFormatException(Reason.EMPTY, "payload", 0, "the payload inflates to nothing");

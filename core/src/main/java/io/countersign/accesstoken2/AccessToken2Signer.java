@@ -31,7 +31,7 @@ public final class AccessToken2Signer implements AutoCloseable {
     private final byte[] key = new byte[HmacSha256.LENGTH];
     private final byte[] check = new byte[HmacSha256.LENGTH];
     private byte[] compressed = new byte[Zlib.maxCompressedLength(512)];
-    private byte[] text = new byte[Base64Codec.encodedLength(compressed.length) + PREFIX.length];
+    private byte[] text = new byte[Base64Codec.STANDARD.encodedLength(compressed.length) + PREFIX.length];
 
     /** The signed token as a String. */
     public String sign(AccessToken2 token, String appCertificate) {
@@ -98,11 +98,11 @@ public final class AccessToken2Signer implements AutoCloseable {
         int contentLength = content.position();
         if (compressed.length < Zlib.maxCompressedLength(contentLength)) {
             compressed = new byte[Zlib.maxCompressedLength(contentLength)];
-            text = new byte[Base64Codec.encodedLength(compressed.length) + PREFIX.length];
+            text = new byte[Base64Codec.STANDARD.encodedLength(compressed.length) + PREFIX.length];
         }
         int compressedLength = zlib.compress(bytes, 0, contentLength, compressed, 0);
         System.arraycopy(PREFIX, 0, text, 0, PREFIX.length);
-        return PREFIX.length + Base64Codec.encode(compressed, 0, compressedLength, text, PREFIX.length);
+        return PREFIX.length + Base64Codec.STANDARD.encode(compressed, 0, compressedLength, text, PREFIX.length);
     }
 
     /** Packs services sorted by type, stable within a type, without allocating a sorted copy. */

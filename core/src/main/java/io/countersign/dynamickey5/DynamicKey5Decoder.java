@@ -40,7 +40,7 @@ public final class DynamicKey5Decoder {
         if (!key.startsWith(DynamicKey5Content.VERSION)) {
             throw new TokenFormatException(Reason.BAD_PREFIX, "version", 0, "a 005 key starts with \"005\"");
         }
-        byte[] content = Base64Codec.decode("token", key, DynamicKey5Content.VERSION.length());
+        byte[] content = Base64Codec.STANDARD.decode("token", key, DynamicKey5Content.VERSION.length());
         return parse(content);
     }
 

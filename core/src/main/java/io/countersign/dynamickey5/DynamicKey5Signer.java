@@ -33,7 +33,7 @@ public final class DynamicKey5Signer {
     private final byte[] appId = new byte[16];
     private final byte[] mac = new byte[HmacSha1.LENGTH];
     private final byte[] check = new byte[SIGNATURE_LENGTH];
-    private byte[] text = new byte[PREFIX.length + Base64Codec.encodedLength(128)];
+    private byte[] text = new byte[PREFIX.length + Base64Codec.STANDARD.encodedLength(128)];
 
     /** The signed key as a String. */
     public String sign(DynamicKey5Content key, String appCertificate) {
@@ -93,12 +93,12 @@ public final class DynamicKey5Signer {
                 .putU32(key.expiredTs())
                 .putRaw(message.array(), extraAt, extraLength);
 
-        int needed = PREFIX.length + Base64Codec.encodedLength(content.position());
+        int needed = PREFIX.length + Base64Codec.STANDARD.encodedLength(content.position());
         if (text.length < needed) {
             text = new byte[needed];
         }
         System.arraycopy(PREFIX, 0, text, 0, PREFIX.length);
-        return PREFIX.length + Base64Codec.encode(content.array(), 0, content.position(), text, PREFIX.length);
+        return PREFIX.length + Base64Codec.STANDARD.encode(content.array(), 0, content.position(), text, PREFIX.length);
     }
 
     /** Everything the signature covers except the extra map; leaves the raw App ID in {@link #appId}. */

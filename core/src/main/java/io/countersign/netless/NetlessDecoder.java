@@ -1,5 +1,6 @@
 package io.countersign.netless;
 
+import io.countersign.codec.Base64Codec;
 import io.countersign.codec.ByteString;
 import io.countersign.codec.Checks;
 import io.countersign.codec.DecodeLimits;
@@ -64,7 +65,7 @@ public final class NetlessDecoder {
             throw new TokenFormatException(Reason.BAD_PREFIX, "prefix", 0,
                     "a netless token starts with NETLESSSDK_, NETLESSROOM_ or NETLESSTASK_");
         }
-        byte[] query = Base64Url.decode("token", token, prefix.prefix().length());
+        byte[] query = Base64Codec.URL_UNPADDED.decode("token", token, prefix.prefix().length());
         return parse(prefix, query);
     }
 

@@ -1,5 +1,6 @@
 package io.countersign.netless;
 
+import io.countersign.codec.Base64Codec;
 import io.countersign.codec.HmacSha256;
 
 import java.nio.ByteBuffer;
@@ -141,9 +142,9 @@ public final class NetlessSigner {
         }
 
         byte[] prefix = PREFIXES[content.prefix().ordinal()];
-        text = ensure(text, prefix.length + (long) Base64Url.encodedLength(q));
+        text = ensure(text, prefix.length + (long) Base64Codec.URL_UNPADDED.encodedLength(q));
         System.arraycopy(prefix, 0, text, 0, prefix.length);
-        return prefix.length + Base64Url.encode(query, 0, q, text, prefix.length);
+        return prefix.length + Base64Codec.URL_UNPADDED.encode(query, 0, q, text, prefix.length);
     }
 
     private static final byte[][] PREFIXES = {

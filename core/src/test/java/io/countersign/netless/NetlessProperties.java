@@ -1,5 +1,6 @@
 package io.countersign.netless;
 
+import io.countersign.codec.Base64Codec;
 import io.countersign.codec.TokenFormatException;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -135,11 +136,11 @@ class NetlessProperties {
     @Property(tries = 1000)
     void base64UrlMatchesTheJdkUnpaddedUrlEncoderAndRoundTrips(@ForAll byte[] bytes) {
         Assume.that(bytes.length > 0);
-        byte[] out = new byte[Base64Url.encodedLength(bytes.length) + 4];
-        int n = Base64Url.encode(bytes, 0, bytes.length, out, 2);
+        byte[] out = new byte[Base64Codec.URL_UNPADDED.encodedLength(bytes.length) + 4];
+        int n = Base64Codec.URL_UNPADDED.encode(bytes, 0, bytes.length, out, 2);
         String text = new String(out, 2, n, StandardCharsets.US_ASCII);
         assertEquals(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes), text);
-        assertArrayEquals(bytes, Base64Url.decode("t", "P_" + text, 2));
+        assertArrayEquals(bytes, Base64Codec.URL_UNPADDED.decode("t", "P_" + text, 2));
     }
 
     @Provide
