@@ -4,7 +4,7 @@ import io.countersign.accesstoken2.AccessToken2Codec;
 import io.countersign.accesstoken2.DecodedAccessToken2;
 import io.countersign.accesstoken2.RtcTokenBuilder2;
 import io.countersign.codec.Base64Codec;
-import io.countersign.codec.HmacSha256;
+import io.countersign.codec.Hmac;
 import io.countersign.codec.Level6Deflater;
 import io.countersign.codec.PackedWriter;
 import io.countersign.codec.SaltSource;
@@ -55,7 +55,7 @@ public class PrimitivesBenchmark {
     private static final String HMAC_SHA256 = "HmacSHA256";
     /** The payload is u16 32, the signature, then signingInfo: u16 32, appId, u32 issueTs, u32 expire, u32 salt, ... */
     private static final int SIGNATURE = 2;
-    private static final int SIGNING_INFO = SIGNATURE + HmacSha256.LENGTH;
+    private static final int SIGNING_INFO = SIGNATURE + Hmac.SHA256_LENGTH;
     private static final int SALT = SIGNING_INFO + 2 + 32 + 4 + 4;
 
     byte[] certificate;
@@ -68,7 +68,7 @@ public class PrimitivesBenchmark {
     int next;
 
     Mac jdkMac;
-    HmacSha256 ourHmac;
+    Hmac ourHmac;
     HMac bcHmac;
     Deflater deflater;
     Level6Deflater level6;
@@ -102,8 +102,8 @@ public class PrimitivesBenchmark {
             byte[] signingInfo = decoded.signingInfo().toByteArray();
             signatures[i] = decoded.signature().toByteArray();
             payloads[i] = new byte[SIGNING_INFO + signingInfo.length];
-            payloads[i][0] = HmacSha256.LENGTH;
-            System.arraycopy(signatures[i], 0, payloads[i], SIGNATURE, HmacSha256.LENGTH);
+            payloads[i][0] = Hmac.SHA256_LENGTH;
+            System.arraycopy(signatures[i], 0, payloads[i], SIGNATURE, Hmac.SHA256_LENGTH);
             System.arraycopy(signingInfo, 0, payloads[i], SIGNING_INFO, signingInfo.length);
             compressed[i] = Base64.getDecoder().decode(token.substring(3));
             texts[i] = token.substring(3).getBytes(StandardCharsets.US_ASCII);
@@ -112,15 +112,15 @@ public class PrimitivesBenchmark {
         signingInfoLength = payload.length - SIGNING_INFO;
 
         jdkMac = Mac.getInstance(HMAC_SHA256);
-        ourHmac = new HmacSha256();
+        ourHmac = Hmac.sha256();
         bcHmac = new HMac(new SHA256Digest());
         deflater = new Deflater();
         level6 = new Level6Deflater();
         jdkBase64 = Base64.getEncoder();
 
         saltKey = new byte[4];
-        key1 = new byte[HmacSha256.LENGTH];
-        key2 = new byte[HmacSha256.LENGTH];
+        key1 = new byte[Hmac.SHA256_LENGTH];
+        key2 = new byte[Hmac.SHA256_LENGTH];
         deflated = new byte[512];
         bySize = new byte[deflated.length][];
         for (int n = 0; n < bySize.length; n++) {
@@ -133,7 +133,7 @@ public class PrimitivesBenchmark {
             next = i;
             check(Arrays.copyOfRange(hmacJdkMac(), SIGNATURE, SIGNING_INFO), signatures[i], "javax.crypto.Mac");
             next = i;
-            check(Arrays.copyOfRange(hmacOurs(), SIGNATURE, SIGNING_INFO), signatures[i], "HmacSha256");
+            check(Arrays.copyOfRange(hmacOurs(), SIGNATURE, SIGNING_INFO), signatures[i], "Hmac");
             next = i;
             check(Arrays.copyOfRange(hmacBouncyCastle(), SIGNATURE, SIGNING_INFO), signatures[i], "BouncyCastle HMac");
             check(payload, payloads[i], "the payload buffer");
@@ -169,7 +169,7 @@ public class PrimitivesBenchmark {
     /** Sample i's payload with its signature, for benchmarks that do not compute it. */
     private void loadSigned(int i) {
         PackedWriter.writeU32(payload, SALT, salts[i]);
-        System.arraycopy(signatures[i], 0, payload, SIGNATURE, HmacSha256.LENGTH);
+        System.arraycopy(signatures[i], 0, payload, SIGNATURE, Hmac.SHA256_LENGTH);
     }
 
     /** Three HMACs on javax.crypto.Mac: a SecretKeySpec and Mac.init per key; the signature lands in the payload. */
@@ -188,7 +188,7 @@ public class PrimitivesBenchmark {
         return payload;
     }
 
-    /** Three HMACs on our {@link HmacSha256} (one reused MessageDigest, key set-up in a reused pad). */
+    /** Three HMACs on our {@link Hmac} (one reused MessageDigest, key set-up in a reused pad). */
     @Benchmark
     public byte[] hmacOurs() {
         loadSalt(next++ & Inputs.MASK);
@@ -265,7 +265,7 @@ public class PrimitivesBenchmark {
     }
 
     /**
-     * The same floor on the primitives our signer uses: three {@link HmacSha256}, one
+     * The same floor on the primitives our signer uses: three {@link Hmac}, one
      * {@link Level6Deflater}, one {@link Base64Codec}; the signer's cost over this is its packing,
      * checks and bookkeeping.
      */

@@ -4,7 +4,7 @@ import io.countersign.accesstoken2.Privileges;
 import io.countersign.codec.Base64Codec;
 import io.countersign.codec.ByteString;
 import io.countersign.codec.Checks;
-import io.countersign.codec.HmacSha256;
+import io.countersign.codec.Hmac;
 import io.countersign.codec.PackedWriter;
 
 import java.nio.charset.StandardCharsets;
@@ -25,12 +25,12 @@ public final class AccessTokenSigner {
     /** The App ID follows the version in clear text, 32 characters. */
     private static final int HEAD = 3 + 32;
 
-    private final HmacSha256 hmac = new HmacSha256();
+    private final Hmac hmac = Hmac.sha256();
     private final CRC32 crc = new CRC32();
     private final PackedWriter signed = new PackedWriter(256);
     private final PackedWriter content = new PackedWriter(128);
     private final byte[] certificate = new byte[32];
-    private final byte[] check = new byte[HmacSha256.LENGTH];
+    private final byte[] check = new byte[Hmac.SHA256_LENGTH];
     private byte[] text = new byte[HEAD + Base64Codec.STANDARD.encodedLength(128)];
 
     /** The signed token as a String. */
@@ -61,7 +61,7 @@ public final class AccessTokenSigner {
         Checks.notNull("channelName", channelName);
         Checks.notNull("uid", uid);
         Checks.hex32Secret("appCertificate", appCertificate);
-        if (decoded.signature().length() != HmacSha256.LENGTH) {
+        if (decoded.signature().length() != Hmac.SHA256_LENGTH) {
             return false;
         }
         signed.reset();
@@ -72,7 +72,7 @@ public final class AccessTokenSigner {
         hmacInto(appCertificate, check, 0);
         ByteString signature = decoded.signature();
         int diff = 0;
-        for (int i = 0; i < HmacSha256.LENGTH; i++) {
+        for (int i = 0; i < Hmac.SHA256_LENGTH; i++) {
             diff |= check[i] ^ signature.byteAt(i);
         }
         boolean signatureOk = diff == 0;
@@ -95,7 +95,7 @@ public final class AccessTokenSigner {
         }
         int messageLength = signed.position() - messageAt;
 
-        content.reset().putU16(HmacSha256.LENGTH).skip(HmacSha256.LENGTH);
+        content.reset().putU16(Hmac.SHA256_LENGTH).skip(Hmac.SHA256_LENGTH);
         hmacInto(appCertificate, content.array(), 2);
         content.putU32(crc32(channelAt, token.channelName().length()))
                 .putU32(crc32(uidAt, token.uid().length()))

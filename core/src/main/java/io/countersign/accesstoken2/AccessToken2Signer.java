@@ -2,7 +2,7 @@ package io.countersign.accesstoken2;
 
 import io.countersign.codec.Base64Codec;
 import io.countersign.codec.Checks;
-import io.countersign.codec.HmacSha256;
+import io.countersign.codec.Hmac;
 import io.countersign.codec.PackedWriter;
 import io.countersign.codec.Zlib;
 
@@ -20,16 +20,16 @@ import java.nio.charset.StandardCharsets;
  */
 public final class AccessToken2Signer implements AutoCloseable {
     /** The content starts with the signature behind its u16 length; signingInfo follows. */
-    private static final int SIGNATURE_FIELD = 2 + HmacSha256.LENGTH;
+    private static final int SIGNATURE_FIELD = 2 + Hmac.SHA256_LENGTH;
     private static final byte[] PREFIX = AccessToken2.VERSION.getBytes(StandardCharsets.US_ASCII);
 
-    private final HmacSha256 hmac = new HmacSha256();
+    private final Hmac hmac = Hmac.sha256();
     private final Zlib zlib = new Zlib();
     private final PackedWriter content = new PackedWriter(512);
     private final byte[] certificate = new byte[32];
     private final byte[] u32 = new byte[4];
-    private final byte[] key = new byte[HmacSha256.LENGTH];
-    private final byte[] check = new byte[HmacSha256.LENGTH];
+    private final byte[] key = new byte[Hmac.SHA256_LENGTH];
+    private final byte[] check = new byte[Hmac.SHA256_LENGTH];
     private byte[] compressed = new byte[Zlib.maxCompressedLength(512)];
     private byte[] text = new byte[Base64Codec.STANDARD.encodedLength(compressed.length) + PREFIX.length];
 
@@ -67,12 +67,12 @@ public final class AccessToken2Signer implements AutoCloseable {
      */
     boolean verify(byte[] signature, byte[] signingInfo, long issueTs, long salt, String appCertificate) {
         Checks.hex32Secret("appCertificate", appCertificate);
-        if (signature.length != HmacSha256.LENGTH) {
+        if (signature.length != Hmac.SHA256_LENGTH) {
             return false;
         }
         signingKey(issueTs, salt, appCertificate);
         hmac.sign(key, 0, key.length, signingInfo, 0, signingInfo.length, check, 0);
-        return HmacSha256.constantTimeEquals(check, 0, signature, 0, HmacSha256.LENGTH);
+        return Hmac.constantTimeEquals(check, 0, signature, 0, Hmac.SHA256_LENGTH);
     }
 
     private int signInternal(AccessToken2 token, String appCertificate) {
@@ -91,7 +91,7 @@ public final class AccessToken2Signer implements AutoCloseable {
         byte[] bytes = content.array();
         int infoLength = content.position() - SIGNATURE_FIELD;
         signingKey(token.issueTs(), token.salt(), appCertificate);
-        bytes[0] = HmacSha256.LENGTH;
+        bytes[0] = Hmac.SHA256_LENGTH;
         bytes[1] = 0;
         hmac.sign(key, 0, key.length, bytes, SIGNATURE_FIELD, infoLength, bytes, 2);
 

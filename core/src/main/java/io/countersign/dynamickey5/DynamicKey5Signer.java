@@ -4,6 +4,7 @@ import io.countersign.codec.Base64Codec;
 import io.countersign.codec.ByteString;
 import io.countersign.codec.Checks;
 import io.countersign.codec.Hex;
+import io.countersign.codec.Hmac;
 import io.countersign.codec.PackedWriter;
 
 import java.nio.charset.StandardCharsets;
@@ -22,16 +23,16 @@ import java.util.Map;
  * certificate are hex-decoded first, so their case does not matter.
  */
 public final class DynamicKey5Signer {
-    static final int SIGNATURE_LENGTH = 2 * HmacSha1.LENGTH;
+    static final int SIGNATURE_LENGTH = 2 * Hmac.SHA1_LENGTH;
     private static final byte[] PREFIX = DynamicKey5Content.VERSION.getBytes(StandardCharsets.US_ASCII);
     private static final byte[] UPPER_HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
 
-    private final HmacSha1 hmac = new HmacSha1();
+    private final Hmac hmac = Hmac.sha1();
     private final PackedWriter message = new PackedWriter(256);
     private final PackedWriter content = new PackedWriter(128);
     private final byte[] certificate = new byte[16];
     private final byte[] appId = new byte[16];
-    private final byte[] mac = new byte[HmacSha1.LENGTH];
+    private final byte[] mac = new byte[Hmac.SHA1_LENGTH];
     private final byte[] check = new byte[SIGNATURE_LENGTH];
     private byte[] text = new byte[PREFIX.length + Base64Codec.STANDARD.encodedLength(128)];
 
@@ -126,7 +127,7 @@ public final class DynamicKey5Signer {
     /** The upper-case hex HMAC-SHA1 of the message, keyed with the certificate's bytes, into {@code out}. */
     private void signatureHex(String appCertificate, byte[] out, int off) {
         hexToBytes(appCertificate, certificate);
-        hmac.sign(certificate, certificate.length, message.array(), 0, message.position(), mac, 0);
+        hmac.sign(certificate, 0, certificate.length, message.array(), 0, message.position(), mac, 0);
         for (int i = 0; i < mac.length; i++) {
             out[off + 2 * i] = UPPER_HEX[(mac[i] >>> 4) & 0xF];
             out[off + 2 * i + 1] = UPPER_HEX[mac[i] & 0xF];

@@ -1,7 +1,7 @@
 package io.countersign.netless;
 
 import io.countersign.codec.Base64Codec;
-import io.countersign.codec.HmacSha256;
+import io.countersign.codec.Hmac;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +24,7 @@ import java.util.Arrays;
  * keys in the same order, values through {@code encodeURIComponent} (see {@link JsStrings}).
  */
 public final class NetlessSigner {
-    static final int SIG_HEX_LENGTH = 2 * HmacSha256.LENGTH;
+    static final int SIG_HEX_LENGTH = 2 * Hmac.SHA256_LENGTH;
 
     private static final byte[] JSON_AK = ascii("{\"ak\":");
     private static final byte[] JSON_EXPIRE_AT = ascii(",\"expireAt\":\"");
@@ -41,9 +41,9 @@ public final class NetlessSigner {
     /** Longest decimal expireAt: 9007199254740991 has 16 digits. */
     private static final int MAX_DIGITS = 16;
 
-    private final HmacSha256 hmac = new HmacSha256();
-    private final byte[] signature = new byte[HmacSha256.LENGTH];
-    private final byte[] check = new byte[HmacSha256.LENGTH];
+    private final Hmac hmac = Hmac.sha256();
+    private final byte[] signature = new byte[Hmac.SHA256_LENGTH];
+    private final byte[] check = new byte[Hmac.SHA256_LENGTH];
     private byte[] key = new byte[64];
     private byte[] json = new byte[256];
     private byte[] query = new byte[512];
@@ -78,12 +78,12 @@ public final class NetlessSigner {
 
     /** Whether {@code sig} is the signature of {@code content} under {@code sk}; compared in constant time. */
     boolean verify(NetlessTokenContent content, byte[] sig, String sk) {
-        if (!isUsableSecret(sk) || sig.length != HmacSha256.LENGTH) {
+        if (!isUsableSecret(sk) || sig.length != Hmac.SHA256_LENGTH) {
             return false;
         }
         int jsonLength = writeJson(content);
         hmacWithSecret(sk, json, jsonLength, check);
-        return HmacSha256.constantTimeEquals(check, 0, sig, 0, HmacSha256.LENGTH);
+        return Hmac.constantTimeEquals(check, 0, sig, 0, Hmac.SHA256_LENGTH);
     }
 
     /** The exact signed message, {@code JSON.stringify(formatJSON(object))} without sig; for tests and tools. */
@@ -132,7 +132,7 @@ public final class NetlessSigner {
         q = put(QUERY_ROLE, query, q);
         query[q++] = (byte) content.role().value().charAt(0);
         q = put(QUERY_SIG, query, q);
-        for (int i = 0; i < HmacSha256.LENGTH; i++) {
+        for (int i = 0; i < Hmac.SHA256_LENGTH; i++) {
             query[q++] = HEX[signature[i] >>> 4 & 0xF];
             query[q++] = HEX[signature[i] & 0xF];
         }
