@@ -10,7 +10,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -20,6 +20,8 @@ import java.util.function.Function;
 public final class JdkTransport implements Transport {
     private HttpServer server;
     private ExecutorService executor;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile boolean draining;
 
     @Override
     public InetSocketAddress start(String host, int port, int maxBodyBytes, int ioThreads,
@@ -30,7 +32,20 @@ public final class JdkTransport implements Transport {
         server = HttpServer.create(new InetSocketAddress(host, port), 1024);
         executor = Executors.newFixedThreadPool(ioThreads);
         server.setExecutor(executor);
-        server.createContext("/", exchange -> handle(exchange, maxBodyBytes, api));
+        server.createContext("/", exchange -> {
+            inFlight.incrementAndGet();
+            try {
+                if (draining) {
+                    exchange.getResponseHeaders().set("Connection", "close");
+                    exchange.sendResponseHeaders(503, -1);
+                    exchange.close();
+                } else {
+                    handle(exchange, maxBodyBytes, api);
+                }
+            } finally {
+                inFlight.decrementAndGet();
+            }
+        });
         server.start();
         return server.getAddress();
     }
@@ -101,14 +116,20 @@ public final class JdkTransport implements Transport {
         if (server == null) {
             return;
         }
-        // stop(delay) closes the listener at once and waits up to delay for open exchanges.
-        server.stop((int) Math.max(1, (grace.toMillis() + 999) / 1000));
-        executor.shutdown();
-        try {
-            executor.awaitTermination(grace.toMillis() + 1000, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        // HttpServer.stop(delay) waits the whole delay when idle keep-alive connections are open
+        // (JDK 17), so count requests ourselves: refuse new ones, wait for those in flight, then stop.
+        draining = true;
+        long deadline = System.nanoTime() + grace.toNanos();
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
         }
+        server.stop(0);
+        executor.shutdownNow();
         server = null;
     }
 }
