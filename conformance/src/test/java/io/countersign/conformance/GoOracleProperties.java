@@ -39,7 +39,7 @@ class GoOracleProperties {
         Differential.assertAgrees(go, Oracle.GO, Differential.encode(Contents.json(token), cert), Vector.PAYLOAD);
     }
 
-    @Property(tries = 4_000)
+    @Property(tries = 10_000)
     void shouldDecodeAndVerify007LikeGoTokenBuilder(@ForAll("go007") AccessToken2 token, @ForAll("hex32") String cert,
                                             @ForAll("hex32") String otherCert) {
         String ours = Differential.ourToken(Differential.encode(Contents.json(token), cert));

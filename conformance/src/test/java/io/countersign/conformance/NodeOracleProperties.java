@@ -44,7 +44,7 @@ class NodeOracleProperties {
         Differential.assertAgrees(node, Oracle.NODE, Differential.encode(Contents.json(token), cert), Vector.PAYLOAD);
     }
 
-    @Property(tries = 4_000)
+    @Property(tries = 10_000)
     void shouldDecodeAndVerify007LikeAgoraToken(@ForAll("node007Decodable") AccessToken2 token, @ForAll("hex32") String cert,
                                                 @ForAll("hex32") String otherCert) {
         String ours = Differential.ourToken(Differential.encode(Contents.json(token), cert));
@@ -53,12 +53,12 @@ class NodeOracleProperties {
         Differential.assertAgrees(node, Oracle.NODE, Differential.verify(ours, otherCert), Vector.EXACT);
     }
 
-    @Property(tries = 5_000)
+    @Property(tries = 10_000)
     void shouldEncode006LikeAgoraToken(@ForAll("any006") AccessToken token, @ForAll("hex32") String cert) {
         Differential.assertAgrees(node, Oracle.NODE, Differential.encode(Contents.json(token), cert), Vector.EXACT);
     }
 
-    @Property(tries = 3_000)
+    @Property(tries = 10_000)
     void shouldDecodeAndVerify006LikeAgoraToken(@ForAll("any006") AccessToken token, @ForAll("hex32") String cert,
                                                 @ForAll("hex32") String otherCert) {
         ObjectNode content = Contents.json(token);
@@ -70,12 +70,12 @@ class NodeOracleProperties {
         }
     }
 
-    @Property(tries = 5_000)
+    @Property(tries = 10_000)
     void shouldEncode005LikeAgoraToken(@ForAll("any005") DynamicKey5Content key, @ForAll("hex32") String cert) {
         Differential.assertAgrees(node, Oracle.NODE, Differential.encode(Contents.json(key), cert), Vector.EXACT);
     }
 
-    @Property(tries = 5_000)
+    @Property(tries = 10_000)
     void shouldEncodeDecodeAndVerifySignalingLikeAgoraToken(@ForAll("anySignaling") SignalingTokenContent token,
                                                              @ForAll("hex32") String cert, @ForAll("hex32") String otherCert) {
         ObjectNode content = Contents.json(token);
@@ -88,7 +88,7 @@ class NodeOracleProperties {
         }
     }
 
-    @Property(tries = 5_000)
+    @Property(tries = 10_000)
     void shouldEncodeDecodeAndVerifyNetlessLikeNetlessToken(@ForAll("anyNetless") NetlessTokenContent token,
                                                            @ForAll("netlessSecret") String sk, @ForAll("netlessSecret") String otherSk) {
         ObjectNode content = Contents.json(token);

@@ -43,7 +43,7 @@ class PythonOracleProperties {
         Differential.assertAgrees(python, Oracle.PYTHON, Differential.encode(Contents.json(token), cert), Vector.PAYLOAD);
     }
 
-    @Property(tries = 4_000)
+    @Property(tries = 10_000)
     void shouldDecodeAndVerify007LikeAgoraioTools(@ForAll("python007") AccessToken2 token, @ForAll("hex32") String cert,
                                             @ForAll("hex32") String otherCert) {
         String ours = Differential.ourToken(Differential.encode(Contents.json(token), cert));
@@ -52,12 +52,12 @@ class PythonOracleProperties {
         Differential.assertAgrees(python, Oracle.PYTHON, Differential.verify(ours, otherCert), Vector.EXACT);
     }
 
-    @Property(tries = 5_000)
+    @Property(tries = 10_000)
     void shouldEncode006LikeAgoraioTools(@ForAll("any006") AccessToken token, @ForAll("hex32") String cert) {
         Differential.assertAgrees(python, Oracle.PYTHON, Differential.encode(Contents.json(token), cert), Vector.EXACT);
     }
 
-    @Property(tries = 3_000)
+    @Property(tries = 10_000)
     void shouldDecodeAndVerify006LikeAgoraioTools(@ForAll("any006") AccessToken token, @ForAll("hex32") String cert,
                                                   @ForAll("hex32") String otherCert) {
         ObjectNode content = Contents.json(token);
@@ -69,12 +69,12 @@ class PythonOracleProperties {
         }
     }
 
-    @Property(tries = 5_000)
+    @Property(tries = 10_000)
     void shouldEncode005LikeAgoraioTools(@ForAll("any005") DynamicKey5Content key, @ForAll("hex32") String cert) {
         Differential.assertAgrees(python, Oracle.PYTHON, Differential.encode(Contents.json(key), cert), Vector.EXACT);
     }
 
-    @Property(tries = 5_000)
+    @Property(tries = 10_000)
     void shouldEncodeSignalingLikeAgoraioTools(@ForAll("anySignaling") SignalingTokenContent token, @ForAll("hex32") String cert) {
         Differential.assertAgrees(python, Oracle.PYTHON, Differential.encode(Contents.json(token), cert), Vector.EXACT);
     }
