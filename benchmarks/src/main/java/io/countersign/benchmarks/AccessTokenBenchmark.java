@@ -5,7 +5,7 @@ import io.countersign.accesstoken.AccessTokenDecoder;
 import io.countersign.accesstoken.AccessTokenSigner;
 import io.countersign.accesstoken.DecodedAccessToken;
 import io.countersign.accesstoken.RtcTokenBuilder;
-import io.countersign.accesstoken2.Privileges;
+import io.countersign.codec.Privileges;
 import io.countersign.codec.SaltSource;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -2,9 +2,9 @@ package io.countersign.conformance;
 
 import io.countersign.accesstoken.AccessToken;
 import io.countersign.accesstoken2.AccessToken2;
-import io.countersign.accesstoken2.Privileges;
 import io.countersign.accesstoken2.Service;
 import io.countersign.codec.ByteString;
+import io.countersign.codec.Privileges;
 import io.countersign.dynamickey5.DynamicKey5Content;
 import io.countersign.netless.NetlessTokenContent;
 import io.countersign.netless.TokenPrefix;

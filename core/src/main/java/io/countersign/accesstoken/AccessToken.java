@@ -1,8 +1,8 @@
 package io.countersign.accesstoken;
 
-import io.countersign.accesstoken2.Privileges;
 import io.countersign.codec.ByteString;
 import io.countersign.codec.Checks;
+import io.countersign.codec.Privileges;
 
 /**
  * The content of a 006 token: the App ID, the channel name and uid it is bound to, a salt, a

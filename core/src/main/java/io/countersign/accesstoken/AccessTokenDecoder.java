@@ -1,14 +1,14 @@
 package io.countersign.accesstoken;
 
-import io.countersign.accesstoken2.Privileges;
 import io.countersign.codec.Base64Codec;
 import io.countersign.codec.ByteString;
 import io.countersign.codec.Checks;
 import io.countersign.codec.DecodeLimits;
 import io.countersign.codec.Hex;
 import io.countersign.codec.PackedReader;
-import io.countersign.codec.TokenFormatException;
+import io.countersign.codec.Privileges;
 import io.countersign.codec.TokenFormatException.Reason;
+import io.countersign.codec.TokenFormatException;
 
 import java.util.BitSet;
 

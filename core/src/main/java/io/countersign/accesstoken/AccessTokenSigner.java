@@ -1,11 +1,11 @@
 package io.countersign.accesstoken;
 
-import io.countersign.accesstoken2.Privileges;
 import io.countersign.codec.Base64Codec;
 import io.countersign.codec.ByteString;
 import io.countersign.codec.Checks;
 import io.countersign.codec.Hmac;
 import io.countersign.codec.PackedWriter;
+import io.countersign.codec.Privileges;
 
 import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32;

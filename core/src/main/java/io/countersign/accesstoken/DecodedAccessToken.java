@@ -1,7 +1,7 @@
 package io.countersign.accesstoken;
 
-import io.countersign.accesstoken2.Privileges;
 import io.countersign.codec.ByteString;
+import io.countersign.codec.Privileges;
 
 /**
  * What a 006 token says without any secret: the App ID, the signature, the CRC32s (u32) of the

@@ -1,7 +1,7 @@
 package io.countersign.accesstoken;
 
-import io.countersign.accesstoken2.Privileges;
 import io.countersign.codec.Checks;
+import io.countersign.codec.Privileges;
 import io.countersign.codec.SaltSource;
 
 import java.time.Clock;

@@ -1,6 +1,7 @@
 package io.countersign.accesstoken2;
 
 import io.countersign.codec.Checks;
+import io.countersign.codec.Privileges;
 import io.countersign.codec.SaltSource;
 
 import java.time.Clock;

@@ -1,5 +1,6 @@
 package io.countersign.accesstoken2;
 
+import io.countersign.codec.Privileges;
 import io.countersign.codec.SaltSource;
 
 import java.time.Clock;

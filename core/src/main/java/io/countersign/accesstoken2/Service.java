@@ -2,6 +2,7 @@ package io.countersign.accesstoken2;
 
 import io.countersign.codec.ByteString;
 import io.countersign.codec.Checks;
+import io.countersign.codec.Privileges;
 
 import java.util.List;
 

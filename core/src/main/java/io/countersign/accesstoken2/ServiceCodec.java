@@ -3,6 +3,7 @@ package io.countersign.accesstoken2;
 import io.countersign.codec.ByteString;
 import io.countersign.codec.PackedReader;
 import io.countersign.codec.PackedWriter;
+import io.countersign.codec.Privileges;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.countersign.accesstoken;
 
-import io.countersign.accesstoken2.Privileges;
 import io.countersign.codec.ByteString;
+import io.countersign.codec.Privileges;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;

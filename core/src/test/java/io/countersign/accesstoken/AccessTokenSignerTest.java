@@ -1,6 +1,6 @@
 package io.countersign.accesstoken;
 
-import io.countersign.accesstoken2.Privileges;
+import io.countersign.codec.Privileges;
 import org.junit.jupiter.api.Test;
 
 import java.lang.management.ManagementFactory;

@@ -1,5 +1,6 @@
 package io.countersign.accesstoken2;
 
+import io.countersign.codec.Privileges;
 import org.junit.jupiter.api.Test;
 
 import java.nio.ByteBuffer;

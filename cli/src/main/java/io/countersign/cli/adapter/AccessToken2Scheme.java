@@ -11,14 +11,14 @@ import io.countersign.accesstoken2.ConvoAITokenBuilder;
 import io.countersign.accesstoken2.DecodedAccessToken2;
 import io.countersign.accesstoken2.EducationTokenBuilder2;
 import io.countersign.accesstoken2.FpaTokenBuilder;
-import io.countersign.accesstoken2.Privileges;
-import io.countersign.accesstoken2.RtcTokenBuilder2;
 import io.countersign.accesstoken2.RtcTokenBuilder2.Role;
+import io.countersign.accesstoken2.RtcTokenBuilder2;
 import io.countersign.accesstoken2.RtmTokenBuilder2;
 import io.countersign.accesstoken2.Service;
 import io.countersign.accesstoken2.SttTokenBuilder;
 import io.countersign.codec.ByteString;
 import io.countersign.codec.Checks;
+import io.countersign.codec.Privileges;
 
 import java.util.ArrayList;
 import java.util.Iterator;

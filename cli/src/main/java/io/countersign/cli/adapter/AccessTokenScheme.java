@@ -7,9 +7,9 @@ import io.countersign.accesstoken.AccessTokenCodec;
 import io.countersign.accesstoken.DecodedAccessToken;
 import io.countersign.accesstoken.RtcTokenBuilder;
 import io.countersign.accesstoken.RtmTokenBuilder;
-import io.countersign.accesstoken2.Privileges;
 import io.countersign.codec.ByteString;
 import io.countersign.codec.Checks;
+import io.countersign.codec.Privileges;
 
 import java.util.Iterator;
 import java.util.LinkedHashMap;

@@ -1,6 +1,5 @@
-package io.countersign.accesstoken2;
+package io.countersign.codec;
 
-import io.countersign.codec.Checks;
 
 import java.util.Arrays;
 import java.util.Collections;
@@ -8,8 +7,9 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * A service's privileges: u16 privilege id to u32 value (seconds), kept sorted by id because
- * every official implementation packs them from a sorted map. Immutable.
+ * Privileges as 006 and 007 tokens pack them: u16 privilege id to u32 value (seconds or a
+ * timestamp), kept sorted by id because every official implementation packs them from a
+ * sorted map. Immutable.
  */
 public final class Privileges {
     public static final Privileges NONE = new Privileges(new int[0], new long[0]);
