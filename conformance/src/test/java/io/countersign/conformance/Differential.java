@@ -96,14 +96,27 @@ final class Differential {
         return request;
     }
 
-    /** A verify request with the inputs the token does not carry (006: channelName, uid; signaling: account). */
-    static ObjectNode verify(String token, String secret, String field, com.fasterxml.jackson.databind.JsonNode value,
-                             String field2, com.fasterxml.jackson.databind.JsonNode value2) {
-        ObjectNode request = verify(token, secret);
-        request.set(field, value);
-        if (field2 != null) {
-            request.set(field2, value2);
+    /** Our encode of {@code content} with {@code secret} agrees with the oracle's, under {@code match}. */
+    static void assertEncodesAlike(Transport process, Oracle oracle, JsonNode content, String secret, String match) {
+        assertAgrees(process, oracle, encode(content, secret), match);
+    }
+
+    /**
+     * The oracle decodes our token for {@code content} (signed with the first secret) as we do,
+     * and verifies it as we do with each of {@code secrets}. {@code inputs} names the content
+     * fields a verify request also carries because the token does not (006: channelName and uid;
+     * signaling: account).
+     */
+    static void assertDecodesAndVerifiesAlike(Transport process, Oracle oracle, JsonNode content, List<String> secrets,
+                                              String... inputs) {
+        String ours = ourToken(encode(content, secrets.get(0)));
+        assertAgrees(process, oracle, decode(ours), Vector.EXACT);
+        for (String secret : secrets) {
+            ObjectNode request = verify(ours, secret);
+            for (String input : inputs) {
+                request.set(input, content.get(input));
+            }
+            assertAgrees(process, oracle, request, Vector.EXACT);
         }
-        return request;
     }
 }
