@@ -80,32 +80,40 @@ public final class Privileges {
         return toMap().toString();
     }
 
-    /** Collects privileges; a repeated id keeps the last value, as the official maps do. */
+    /** Collects privileges in id order; a repeated id keeps the last value, as the official maps do. */
     public static final class Builder {
-        private final TreeMap<Integer, Long> map = new TreeMap<>();
+        private int[] ids = new int[4];
+        private long[] values = new long[4];
+        private int size;
 
         private Builder() {
         }
 
         public Builder put(int id, long value) {
             Checks.u16("privilege id", id);
-            Checks.u32("privilege " + id, value);
-            map.put(id, value);
+            if (value < 0 || value > Checks.U32_MAX) {
+                Checks.u32("privilege " + id, value); // throws; the message is built only on failure
+            }
+            int at = Arrays.binarySearch(ids, 0, size, id);
+            if (at >= 0) {
+                values[at] = value;
+                return this;
+            }
+            at = -at - 1;
+            if (size == ids.length) {
+                ids = Arrays.copyOf(ids, size * 2);
+                values = Arrays.copyOf(values, size * 2);
+            }
+            System.arraycopy(ids, at, ids, at + 1, size - at);
+            System.arraycopy(values, at, values, at + 1, size - at);
+            ids[at] = id;
+            values[at] = value;
+            size++;
             return this;
         }
 
         public Privileges build() {
-            if (map.isEmpty()) {
-                return NONE;
-            }
-            int[] ids = new int[map.size()];
-            long[] values = new long[map.size()];
-            int i = 0;
-            for (var e : map.entrySet()) {
-                ids[i] = e.getKey();
-                values[i++] = e.getValue();
-            }
-            return new Privileges(ids, values);
+            return size == 0 ? NONE : new Privileges(Arrays.copyOf(ids, size), Arrays.copyOf(values, size));
         }
     }
 }
