@@ -39,6 +39,7 @@ public final class AdapterProcess implements Transport, AutoCloseable {
     private Process process;
     private Writer stdin;
     private BlockingQueue<String> stdout;
+    private Thread stderrReader;
     private JsonNode hello;
     private int starts;
     private long nextId;
@@ -82,7 +83,7 @@ public final class AdapterProcess implements Transport, AutoCloseable {
             }
             lines.add(EOF);
         });
-        daemon("adapter-stderr", () -> {
+        stderrReader = daemon("adapter-stderr", () -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
                 for (String line = r.readLine(); line != null; line = r.readLine()) {
                     synchronized (stderrTail) {
@@ -187,6 +188,8 @@ public final class AdapterProcess implements Transport, AutoCloseable {
         try {
             if (process.waitFor(2, TimeUnit.SECONDS)) {
                 status = process.exitValue();
+                // Its last stderr lines may still be on their way to the reader thread.
+                stderrReader.join(TimeUnit.SECONDS.toMillis(2));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -239,10 +242,11 @@ public final class AdapterProcess implements Transport, AutoCloseable {
         kill();
     }
 
-    private static void daemon(String name, Runnable body) {
+    private static Thread daemon(String name, Runnable body) {
         Thread t = new Thread(body, name);
         t.setDaemon(true);
         t.start();
+        return t;
     }
 
     private static String abbreviate(String s) {

@@ -268,7 +268,7 @@ class RunnerTest {
         assertEquals(2, results.count(Verdict.Outcome.PASSED));
         assertEquals(1, results.count(Verdict.Outcome.FAILED));
         String why = results.failures().get(0).verdict().reason();
-        assertTrue(why.contains("no response within 1.0 s"), why);
+        assertTrue(why.contains("no response within 3.0 s"), why);
     }
 
     @Test
@@ -344,7 +344,7 @@ class RunnerTest {
                         + trouble + "\",\"token\":\"007x\",\"secret\":\"s\"},\"expect\":{\"ok\":true,\"valid\":true},"
                         + "\"match\":\"exact\",\"sources\":[\"hand-made\"]}"),
                 verifyVector("after"));
-        try (AdapterProcess p = new AdapterProcess("bash " + toy, dir, Duration.ofSeconds(1), Duration.ofSeconds(10))) {
+        try (AdapterProcess p = new AdapterProcess("bash " + toy, dir, Duration.ofSeconds(3), Duration.ofSeconds(10))) {
             p.start();
             Identity toyIdentity = Identity.of(null, p.hello().path("implementation").asText());
             Results results = Runner.run(vectors, p, p::nextId, toyIdentity);

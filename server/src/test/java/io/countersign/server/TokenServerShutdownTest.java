@@ -36,7 +36,7 @@ class TokenServerShutdownTest {
                     + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.write(body, 0, 10);
             out.flush();
-            Thread.sleep(300);
+            Thread.sleep(1000); // generous: a loaded CI machine may take a while to accept and dispatch it
 
             CompletableFuture<Void> closing = CompletableFuture.runAsync(server::close);
             Thread.sleep(300);
