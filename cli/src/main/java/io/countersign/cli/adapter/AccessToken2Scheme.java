@@ -22,99 +22,71 @@ import io.countersign.codec.Privileges;
 
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** AccessToken2 ("007") in the adapter protocol. */
-public final class AccessToken2Scheme implements Scheme {
-    /** A builder call: the request's args, and the clock and salt it fixes. */
-    private interface Call {
-        String build(JsonNode args, Fixed fixed);
-    }
-
-    private final Map<String, Call> builders = new LinkedHashMap<>();
-
+public final class AccessToken2Scheme extends VersionedScheme {
     public AccessToken2Scheme() {
-        builders.put("RtcTokenBuilder2.buildTokenWithUid", (a, f) -> new RtcTokenBuilder2(f.clock(), f.salts())
+        super(AccessToken2.VERSION);
+        builder("RtcTokenBuilder2.buildTokenWithUid", (a, f) -> new RtcTokenBuilder2(f.clock(), f.salts())
                 .buildTokenWithUid(appId(a), cert(a), Json.text(a, "channelName"), Json.integer(a, "uid"), role(a, "role"),
                         Json.integer(a, "tokenExpire"), privilegeExpire(a)));
-        builders.put("RtcTokenBuilder2.buildTokenWithUserAccount", (a, f) -> new RtcTokenBuilder2(f.clock(), f.salts())
+        builder("RtcTokenBuilder2.buildTokenWithUserAccount", (a, f) -> new RtcTokenBuilder2(f.clock(), f.salts())
                 .buildTokenWithUserAccount(appId(a), cert(a), Json.text(a, "channelName"), Json.text(a, "account"),
                         role(a, "role"), Json.integer(a, "tokenExpire"), privilegeExpire(a)));
-        builders.put("RtcTokenBuilder2.buildTokenWithUidAndPrivilege", (a, f) -> new RtcTokenBuilder2(f.clock(), f.salts())
+        builder("RtcTokenBuilder2.buildTokenWithUidAndPrivilege", (a, f) -> new RtcTokenBuilder2(f.clock(), f.salts())
                 .buildTokenWithUidAndPrivilege(appId(a), cert(a), Json.text(a, "channelName"), Json.integer(a, "uid"),
                         Json.integer(a, "tokenExpire"), Json.integer(a, "joinChannelPrivilegeExpire"),
                         Json.integer(a, "pubAudioPrivilegeExpire"), Json.integer(a, "pubVideoPrivilegeExpire"),
                         Json.integer(a, "pubDataStreamPrivilegeExpire")));
-        builders.put("RtcTokenBuilder2.buildTokenWithUserAccountAndPrivilege", (a, f) -> new RtcTokenBuilder2(f.clock(), f.salts())
+        builder("RtcTokenBuilder2.buildTokenWithUserAccountAndPrivilege", (a, f) -> new RtcTokenBuilder2(f.clock(), f.salts())
                 .buildTokenWithUserAccountAndPrivilege(appId(a), cert(a), Json.text(a, "channelName"), Json.text(a, "account"),
                         Json.integer(a, "tokenExpire"), Json.integer(a, "joinChannelPrivilegeExpire"),
                         Json.integer(a, "pubAudioPrivilegeExpire"), Json.integer(a, "pubVideoPrivilegeExpire"),
                         Json.integer(a, "pubDataStreamPrivilegeExpire")));
-        builders.put("RtcTokenBuilder2.buildTokenWithRtm", (a, f) -> new RtcTokenBuilder2(f.clock(), f.salts())
+        builder("RtcTokenBuilder2.buildTokenWithRtm", (a, f) -> new RtcTokenBuilder2(f.clock(), f.salts())
                 .buildTokenWithRtm(appId(a), cert(a), Json.text(a, "channelName"), Json.text(a, "account"), role(a, "role"),
                         Json.integer(a, "tokenExpire"), privilegeExpire(a)));
-        builders.put("RtcTokenBuilder2.buildTokenWithRtm2", (a, f) -> new RtcTokenBuilder2(f.clock(), f.salts())
+        builder("RtcTokenBuilder2.buildTokenWithRtm2", (a, f) -> new RtcTokenBuilder2(f.clock(), f.salts())
                 .buildTokenWithRtm2(appId(a), cert(a), Json.text(a, "channelName"), Json.text(a, "rtcAccount"),
                         role(a, "rtcRole"), Json.integer(a, "rtcTokenExpire"), Json.integer(a, "joinChannelPrivilegeExpire"),
                         Json.integer(a, "pubAudioPrivilegeExpire"), Json.integer(a, "pubVideoPrivilegeExpire"),
                         Json.integer(a, "pubDataStreamPrivilegeExpire"), Json.text(a, "rtmUserId"),
                         Json.integer(a, "rtmTokenExpire")));
-        builders.put("RtmTokenBuilder2.buildToken", (a, f) -> new RtmTokenBuilder2(f.clock(), f.salts())
+        builder("RtmTokenBuilder2.buildToken", (a, f) -> new RtmTokenBuilder2(f.clock(), f.salts())
                 .buildToken(appId(a), cert(a), Json.text(a, "userId"), Json.integer(a, "expire")));
-        builders.put("RtmTokenBuilder2.buildTokenWithPermissions", (a, f) -> new RtmTokenBuilder2(f.clock(), f.salts())
+        builder("RtmTokenBuilder2.buildTokenWithPermissions", (a, f) -> new RtmTokenBuilder2(f.clock(), f.salts())
                 .buildTokenWithPermissions(appId(a), cert(a), Json.text(a, "userId"), rtm2Permissions(a),
                         Json.integer(a, "expire")));
-        builders.put("ChatTokenBuilder2.buildUserToken", (a, f) -> new ChatTokenBuilder2(f.clock(), f.salts())
+        builder("ChatTokenBuilder2.buildUserToken", (a, f) -> new ChatTokenBuilder2(f.clock(), f.salts())
                 .buildUserToken(appId(a), cert(a), Json.text(a, "userId"), Json.integer(a, "expire")));
-        builders.put("ChatTokenBuilder2.buildAppToken", (a, f) -> new ChatTokenBuilder2(f.clock(), f.salts())
+        builder("ChatTokenBuilder2.buildAppToken", (a, f) -> new ChatTokenBuilder2(f.clock(), f.salts())
                 .buildAppToken(appId(a), cert(a), Json.integer(a, "expire")));
-        builders.put("FpaTokenBuilder.buildToken", (a, f) -> new FpaTokenBuilder(f.clock(), f.salts())
+        builder("FpaTokenBuilder.buildToken", (a, f) -> new FpaTokenBuilder(f.clock(), f.salts())
                 .buildToken(appId(a), cert(a)));
         for (String name : List.of("EducationTokenBuilder2", "ApaasTokenBuilder")) {
             boolean education = name.startsWith("Education");
-            builders.put(name + ".buildRoomUserToken", (a, f) -> apaas(education, f)
+            builder(name + ".buildRoomUserToken", (a, f) -> apaas(education, f)
                     .buildRoomUserToken(appId(a), cert(a), Json.text(a, "roomUuid"), Json.text(a, "userUuid"),
                             (short) Checks.i16("role", Json.smallInteger(a, "role")), Json.integer(a, "expire")));
-            builders.put(name + ".buildUserToken", (a, f) -> apaas(education, f)
+            builder(name + ".buildUserToken", (a, f) -> apaas(education, f)
                     .buildUserToken(appId(a), cert(a), Json.text(a, "userUuid"), Json.integer(a, "expire")));
-            builders.put(name + ".buildAppToken", (a, f) -> apaas(education, f)
+            builder(name + ".buildAppToken", (a, f) -> apaas(education, f)
                     .buildAppToken(appId(a), cert(a), Json.integer(a, "expire")));
         }
-        builders.put("ConvoAITokenBuilder.buildToken", (a, f) -> new ConvoAITokenBuilder(f.clock(), f.salts())
+        builder("ConvoAITokenBuilder.buildToken", (a, f) -> new ConvoAITokenBuilder(f.clock(), f.salts())
                 .buildToken(appId(a), cert(a), Json.text(a, "channelName"), Json.text(a, "rtcAccount"), role(a, "rtcRole"),
                         Json.integer(a, "rtcTokenExpire"), Json.integer(a, "joinChannelPrivilegeExpire"),
                         Json.integer(a, "pubAudioPrivilegeExpire"), Json.integer(a, "pubVideoPrivilegeExpire"),
                         Json.integer(a, "pubDataStreamPrivilegeExpire"), Json.text(a, "rtmUserId"),
                         Json.integer(a, "rtmTokenExpire")));
-        builders.put("SttTokenBuilder.buildToken", (a, f) -> new SttTokenBuilder(f.clock(), f.salts())
+        builder("SttTokenBuilder.buildToken", (a, f) -> new SttTokenBuilder(f.clock(), f.salts())
                 .buildToken(appId(a), cert(a), Json.text(a, "channelName"), Json.text(a, "rtcAccount"), role(a, "rtcRole"),
                         Json.integer(a, "rtcTokenExpire"), Json.integer(a, "joinChannelPrivilegeExpire"),
                         Json.integer(a, "pubAudioPrivilegeExpire"), Json.integer(a, "pubVideoPrivilegeExpire"),
                         Json.integer(a, "pubDataStreamPrivilegeExpire"), Json.text(a, "rtmUserId"),
                         Json.integer(a, "rtmTokenExpire")));
-    }
-
-    @Override
-    public String name() {
-        return AccessToken2.VERSION;
-    }
-
-    @Override
-    public Set<String> builders() {
-        return builders.keySet();
-    }
-
-    @Override
-    public boolean recognizes(String token) {
-        return token.startsWith(AccessToken2.VERSION);
-    }
-
-    @Override
-    public String build(String builder, JsonNode request) {
-        return builders.get(builder).build(Json.object(request, "args"), Fixed.secondsAndSalt(request));
     }
 
     @Override

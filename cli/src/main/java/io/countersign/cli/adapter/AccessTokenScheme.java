@@ -12,9 +12,7 @@ import io.countersign.codec.Checks;
 import io.countersign.codec.Privileges;
 
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * AccessToken ("006") in the adapter protocol. The token carries only CRC32s of the channel
@@ -22,45 +20,19 @@ import java.util.Set;
  * {@code channelName} and {@code uid} (the packed string, or a number: 0 packs as "") from the
  * request.
  */
-public final class AccessTokenScheme implements Scheme {
-    /** A builder call: the request's args, and the clock and salt it fixes. */
-    private interface Call {
-        String build(JsonNode args, Fixed fixed);
-    }
-
-    private final Map<String, Call> builders = new LinkedHashMap<>();
-
+public final class AccessTokenScheme extends VersionedScheme {
     public AccessTokenScheme() {
-        builders.put("RtcTokenBuilder.buildTokenWithUid", (a, f) -> new RtcTokenBuilder(f.clock(), f.salts())
+        super(AccessToken.VERSION);
+        builder("RtcTokenBuilder.buildTokenWithUid", (a, f) -> new RtcTokenBuilder(f.clock(), f.salts())
                 .buildTokenWithUid(appId(a), cert(a), Json.text(a, "channelName"), Json.integer(a, "uid"), role(a),
                         Json.integer(a, "privilegeExpiredTs")));
-        builders.put("RtcTokenBuilder.buildTokenWithAccount", (a, f) -> new RtcTokenBuilder(f.clock(), f.salts())
+        builder("RtcTokenBuilder.buildTokenWithAccount", (a, f) -> new RtcTokenBuilder(f.clock(), f.salts())
                 .buildTokenWithAccount(appId(a), cert(a), Json.text(a, "channelName"), Json.text(a, "account"), role(a),
                         Json.integer(a, "privilegeExpiredTs")));
         // Every official RtmTokenBuilder ignores its role argument, so a request may leave it out.
-        builders.put("RtmTokenBuilder.buildToken", (a, f) -> new RtmTokenBuilder(f.clock(), f.salts())
+        builder("RtmTokenBuilder.buildToken", (a, f) -> new RtmTokenBuilder(f.clock(), f.salts())
                 .buildToken(appId(a), cert(a), Json.text(a, "account"), RtmTokenBuilder.Role.Rtm_User,
                         Json.integer(a, "privilegeExpiredTs")));
-    }
-
-    @Override
-    public String name() {
-        return AccessToken.VERSION;
-    }
-
-    @Override
-    public Set<String> builders() {
-        return builders.keySet();
-    }
-
-    @Override
-    public boolean recognizes(String token) {
-        return token.startsWith(AccessToken.VERSION);
-    }
-
-    @Override
-    public String build(String builder, JsonNode request) {
-        return builders.get(builder).build(Json.object(request, "args"), Fixed.secondsAndSalt(request));
     }
 
     @Override
