@@ -1,5 +1,6 @@
 package io.countersign.accesstoken;
 
+import io.countersign.codec.CodecGenerators;
 import io.countersign.codec.ByteString;
 import io.countersign.codec.TokenFormatException;
 import net.jqwik.api.Arbitraries;
@@ -26,7 +27,7 @@ class AccessTokenProperties {
 
     @Provide
     Arbitrary<String> certificates() {
-        return AccessTokenGenerators.hex32();
+        return CodecGenerators.hex32();
     }
 
     @Provide

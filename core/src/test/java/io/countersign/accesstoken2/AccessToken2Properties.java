@@ -1,5 +1,6 @@
 package io.countersign.accesstoken2;
 
+import io.countersign.codec.CodecGenerators;
 import io.countersign.codec.TokenFormatException;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -29,7 +30,7 @@ class AccessToken2Properties {
 
     @Provide
     Arbitrary<String> certificates() {
-        return AccessToken2Generators.hex32();
+        return CodecGenerators.hex32();
     }
 
     @Property(tries = 500)

@@ -1,5 +1,6 @@
 package io.countersign.dynamickey5;
 
+import io.countersign.codec.CodecGenerators;
 import io.countersign.codec.ByteString;
 import io.countersign.codec.TokenFormatException;
 import net.jqwik.api.Arbitraries;
@@ -26,7 +27,7 @@ class DynamicKey5Properties {
 
     @Provide
     Arbitrary<String> certificates() {
-        return DynamicKey5Generators.hex32();
+        return CodecGenerators.hex32();
     }
 
     @Provide
@@ -36,7 +37,7 @@ class DynamicKey5Properties {
 
     @Provide
     Arbitrary<Long> u32s() {
-        return DynamicKey5Generators.u32();
+        return CodecGenerators.u32();
     }
 
     @Property(tries = 500)

@@ -1,5 +1,6 @@
 package io.countersign.signaling;
 
+import io.countersign.codec.CodecGenerators;
 import io.countersign.codec.ByteString;
 import io.countersign.codec.TokenFormatException;
 import net.jqwik.api.Arbitraries;
@@ -23,7 +24,7 @@ class SignalingTokenProperties {
 
     @Provide
     Arbitrary<String> certificates() {
-        return SignalingTokenGenerators.hex32();
+        return CodecGenerators.hex32();
     }
 
     @Provide
