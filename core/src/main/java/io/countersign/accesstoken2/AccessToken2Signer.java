@@ -29,6 +29,13 @@ public final class AccessToken2Signer implements AutoCloseable {
     private final byte[] certificate = new byte[32];
     private final byte[] u32 = new byte[4];
     private final byte[] key = new byte[Hmac.SHA256_LENGTH];
+    /**
+     * The chain's first link, HMAC(u32 issueTs, certificate), for the last issueTs and
+     * certificate: every token signed in the same second with the same certificate reuses it.
+     */
+    private final byte[] firstLink = new byte[Hmac.SHA256_LENGTH];
+    private final byte[] firstLinkCertificate = new byte[32];
+    private long firstLinkIssueTs = -1;
     private final byte[] check = new byte[Hmac.SHA256_LENGTH];
     private byte[] compressed = new byte[Zlib.maxCompressedLength(512)];
     private byte[] text = new byte[Base64Codec.STANDARD.encodedLength(compressed.length) + PREFIX.length];
@@ -123,10 +130,14 @@ public final class AccessToken2Signer implements AutoCloseable {
         for (int i = 0; i < 32; i++) {
             certificate[i] = (byte) appCertificate.charAt(i);
         }
-        PackedWriter.writeU32(u32, 0, issueTs);
-        hmac.sign(u32, 0, 4, certificate, 0, 32, key, 0);
+        if (issueTs != firstLinkIssueTs || !Hmac.constantTimeEquals(certificate, 0, firstLinkCertificate, 0, 32)) {
+            PackedWriter.writeU32(u32, 0, issueTs);
+            hmac.sign(u32, 0, 4, certificate, 0, 32, firstLink, 0);
+            System.arraycopy(certificate, 0, firstLinkCertificate, 0, 32);
+            firstLinkIssueTs = issueTs;
+        }
         PackedWriter.writeU32(u32, 0, salt);
-        hmac.sign(u32, 0, 4, key, 0, key.length, key, 0);
+        hmac.sign(u32, 0, 4, firstLink, 0, firstLink.length, key, 0);
     }
 
     @Override

@@ -39,6 +39,26 @@ class AccessToken2SignerTest {
     }
 
     @Test
+    void shouldSignAsAFreshSignerDoesWhenTheCertificateOrTheSecondChanges() {
+        // The signer keeps the chain's first link for the last (issueTs, certificate): any change must recompute it.
+        String otherCert = "0123456789abcdef0123456789ABCDEF";
+        AccessToken2 nextSecond = new AccessToken2(APP_ID, TOKEN.issueTs() + 1, TOKEN.expire(), TOKEN.salt(), TOKEN.services());
+        AccessToken2 otherSalt = new AccessToken2(APP_ID, TOKEN.issueTs(), TOKEN.expire(), TOKEN.salt() + 1, TOKEN.services());
+        String[][] sequence = {{"t", CERT}, {"t", otherCert}, {"next", otherCert}, {"next", CERT}, {"salt", CERT}, {"t", CERT}};
+        for (String[] step : sequence) {
+            AccessToken2 token = step[0].equals("t") ? TOKEN : step[0].equals("next") ? nextSecond : otherSalt;
+            String expected;
+            try (AccessToken2Signer fresh = new AccessToken2Signer()) {
+                expected = fresh.sign(token, step[1]);
+            }
+            assertEquals(expected, signer.sign(token, step[1]), step[0] + " with " + (step[1].equals(CERT) ? "CERT" : "otherCert"));
+            // Verify goes through the same kind of signer (one per thread): right certificate yes, the other no.
+            assertTrue(AccessToken2Codec.verify(expected, step[1]));
+            assertFalse(AccessToken2Codec.verify(expected, step[1].equals(CERT) ? otherCert : CERT));
+        }
+    }
+
+    @Test
     void shouldPutIntoAByteBufferAtItsPosition() {
         ByteBuffer buffer = ByteBuffer.allocateDirect(1024);
         buffer.position(7);
