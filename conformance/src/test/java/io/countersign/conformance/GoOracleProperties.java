@@ -20,7 +20,7 @@ import java.util.List;
  */
 @RequiresOracle(Oracle.GO)
 @AddLifecycleHook(RequiresOracle.Check.class)
-class GoOracleProperties {
+class GoOracleProperties extends OracleArbitraries {
     private static AdapterProcess go;
 
     @BeforeContainer
@@ -49,10 +49,5 @@ class GoOracleProperties {
     @Provide
     Arbitrary<AccessToken2> go007() {
         return Generators.accessToken2(Generators.GO);
-    }
-
-    @Provide
-    Arbitrary<String> hex32() {
-        return Generators.hex32();
     }
 }

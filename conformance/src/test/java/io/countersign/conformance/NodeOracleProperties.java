@@ -25,7 +25,7 @@ import java.util.List;
  */
 @RequiresOracle(Oracle.NODE)
 @AddLifecycleHook(RequiresOracle.Check.class)
-class NodeOracleProperties {
+class NodeOracleProperties extends OracleArbitraries {
     private static AdapterProcess node;
 
     @BeforeContainer
@@ -92,35 +92,5 @@ class NodeOracleProperties {
     @Provide
     Arbitrary<AccessToken2> node007Decodable() {
         return Generators.accessToken2(Generators.NODE.decodableByNode());
-    }
-
-    @Provide
-    Arbitrary<AccessToken> any006() {
-        return Generators.accessToken(0xFFFF);
-    }
-
-    @Provide
-    Arbitrary<DynamicKey5Content> any005() {
-        return Generators.dynamicKey5(0xFFFF);
-    }
-
-    @Provide
-    Arbitrary<SignalingTokenContent> anySignaling() {
-        return Generators.signaling(0xFFFF_FFFFL);
-    }
-
-    @Provide
-    Arbitrary<NetlessTokenContent> anyNetless() {
-        return Generators.netless();
-    }
-
-    @Provide
-    Arbitrary<String> netlessSecret() {
-        return Generators.netlessSecret();
-    }
-
-    @Provide
-    Arbitrary<String> hex32() {
-        return Generators.hex32();
     }
 }

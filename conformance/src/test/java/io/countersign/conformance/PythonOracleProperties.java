@@ -23,7 +23,7 @@ import java.util.List;
  */
 @RequiresOracle(Oracle.PYTHON)
 @AddLifecycleHook(RequiresOracle.Check.class)
-class PythonOracleProperties {
+class PythonOracleProperties extends OracleArbitraries {
     private static AdapterProcess python;
 
     @BeforeContainer
@@ -74,25 +74,5 @@ class PythonOracleProperties {
     @Provide
     Arbitrary<AccessToken2> python007() {
         return Generators.accessToken2(Generators.PYTHON);
-    }
-
-    @Provide
-    Arbitrary<AccessToken> any006() {
-        return Generators.accessToken(0xFFFF);
-    }
-
-    @Provide
-    Arbitrary<DynamicKey5Content> any005() {
-        return Generators.dynamicKey5(0xFFFF);
-    }
-
-    @Provide
-    Arbitrary<SignalingTokenContent> anySignaling() {
-        return Generators.signaling(0xFFFF_FFFFL);
-    }
-
-    @Provide
-    Arbitrary<String> hex32() {
-        return Generators.hex32();
     }
 }
