@@ -69,6 +69,7 @@ public final class AccessToken2Decoder implements AutoCloseable {
             throw new TokenFormatException(Reason.BAD_VALUE, "appId", infoStart, "appId is not 32 hexadecimal characters");
         }
         List<Service> services = new ArrayList<>(Math.min(count, 16));
+        ServiceCodec.Rtm2Budget rtm2Budget = new ServiceCodec.Rtm2Budget(limits.maxRtm2Entries());
         ByteString unparsed = ByteString.EMPTY;
         for (int i = 0; i < count; i++) {
             int serviceStart = r.position();
@@ -77,7 +78,7 @@ public final class AccessToken2Decoder implements AutoCloseable {
                 unparsed = ByteString.copyOf(payload, serviceStart, length - serviceStart);
                 break;
             }
-            services.add(ServiceCodec.unpack(type, r, "services[" + i + "]"));
+            services.add(ServiceCodec.unpack(type, r, "services[" + i + "]", rtm2Budget));
         }
         if (unparsed.length() == 0) {
             r.requireEnd("services[" + (count - 1) + "]");

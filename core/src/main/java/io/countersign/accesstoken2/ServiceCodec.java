@@ -4,6 +4,8 @@ import io.countersign.codec.ByteString;
 import io.countersign.codec.PackedReader;
 import io.countersign.codec.PackedWriter;
 import io.countersign.codec.Privileges;
+import io.countersign.codec.TokenFormatException;
+import io.countersign.codec.TokenFormatException.Reason;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -55,7 +57,7 @@ final class ServiceCodec {
      * Reads the service of a known {@code type} whose type field has just been read; {@code at}
      * names it in error messages, e.g. "services[2]".
      */
-    static Service unpack(int type, PackedReader r, String at) {
+    static Service unpack(int type, PackedReader r, String at, Rtm2Budget rtm2Budget) {
         Privileges privileges = unpackPrivileges(r, at);
         switch (type) {
             case Service.TYPE_RTC:
@@ -74,7 +76,7 @@ final class ServiceCodec {
                 return new Service.Apaas(r.readBytes(at + ".roomUuid"), r.readBytes(at + ".userUuid"),
                         r.readI16(at + ".role"), privileges);
             case Service.TYPE_RTM2:
-                return unpackRtm2(r, at, privileges);
+                return unpackRtm2(r, at, privileges, rtm2Budget);
             case Service.TYPE_CONVOAI:
                 return new Service.ConvoAi(privileges);
             case Service.TYPE_STT:
@@ -94,9 +96,10 @@ final class ServiceCodec {
         return b.build();
     }
 
-    private static Service.Rtm2 unpackRtm2(PackedReader r, String at, Privileges privileges) {
+    private static Service.Rtm2 unpackRtm2(PackedReader r, String at, Privileges privileges, Rtm2Budget budget) {
         ByteString userId = r.readBytes(at + ".userId");
         int resourceCount = r.readU16(at + ".permissions count");
+        budget.take(resourceCount, r, at + ".permissions count");
         // Each entry takes at least 4 bytes, so a count beyond what is left cannot be honest;
         // checking first keeps a forged count from sizing a large list.
         List<Service.Rtm2Resource> resources = new ArrayList<>(Math.min(resourceCount, r.remaining() / 4));
@@ -104,11 +107,13 @@ final class ServiceCodec {
             String resourceAt = at + ".permissions[" + i + "]";
             int resourceType = r.readU16(resourceAt + ".resourceType");
             int permissionCount = r.readU16(resourceAt + ".permissions count");
+            budget.take(permissionCount, r, resourceAt + ".permissions count");
             List<Service.Rtm2Permission> permissions = new ArrayList<>(Math.min(permissionCount, r.remaining() / 4));
             for (int j = 0; j < permissionCount; j++) {
                 String permissionAt = resourceAt + ".permissions[" + j + "]";
                 int permissionType = r.readU16(permissionAt + ".permissionType");
                 int nameCount = r.readU16(permissionAt + ".resources count");
+                budget.take(nameCount, r, permissionAt + ".resources count");
                 List<ByteString> names = new ArrayList<>(Math.min(nameCount, r.remaining() / 2));
                 for (int k = 0; k < nameCount; k++) {
                     names.add(r.readBytes(permissionAt + ".resources[" + k + "]"));
@@ -123,5 +128,28 @@ final class ServiceCodec {
             }
         }
         return new Service.Rtm2(userId, resources, privileges);
+    }
+
+    /**
+     * What is left of {@link DecodeLimits#maxRtm2Entries()} while one token decodes. Each count
+     * is charged as soon as it is read, before anything is sized from it.
+     */
+    static final class Rtm2Budget {
+        private final int limit;
+        private int used;
+
+        Rtm2Budget(int limit) {
+            this.limit = limit;
+        }
+
+        /** Charges {@code count} entries (a u16 just read, so {@code used} cannot overflow). */
+        void take(int count, PackedReader r, String field) {
+            used += count;
+            if (used > limit) {
+                throw new TokenFormatException(Reason.TOO_LARGE, field, r.position() - 2,
+                        "the RTM2 permissions declare " + used + " entries so far (resource types, permissions"
+                                + " and names together), the limit is " + limit);
+            }
+        }
     }
 }
