@@ -8,6 +8,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
+import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -20,20 +21,35 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One long-lived adapter process (PROTOCOL.md "Transport"), started with {@code bash -c <command>}.
- * Each call writes one line and waits for one line, up to a timeout. A crash, a hang or a reply
- * that is not a JSON object fails that call only: the process (and its children) is killed, and
- * the next call starts a fresh one and says {@code hello} again. Not thread-safe.
+ * One long-lived adapter process (PROTOCOL.md "Transport"), started with {@code bash -c <command>}
+ * in a process group of its own. Each call writes one line and waits for one line, up to a
+ * timeout. A crash, a hang, a line longer than {@link #MAX_LINE_CHARS} or a reply that is not a
+ * JSON object fails that call only: the whole process group is killed (forked children too), and
+ * the next call starts a fresh one and says {@code hello} again. After
+ * {@link #MAX_CONSECUTIVE_FAILURES} failed calls in a row the runner gives up on the adapter:
+ * every later call fails at once, so a broken adapter costs seconds, not a timeout per vector.
+ * Not thread-safe.
  */
 public final class AdapterProcess implements Transport, AutoCloseable {
+    /** Longest response line read (a decoded token's content is a few KB); beyond it the adapter is killed. */
+    public static final int MAX_LINE_CHARS = 4 << 20;
+    /** Failed calls in a row (hangs, crashes, garbage, failed restarts) after which the adapter is given up. */
+    public static final int MAX_CONSECUTIVE_FAILURES = 5;
+
     /** Marks the end of the adapter's stdout in the line queue. */
     private static final String EOF = new String("<eof>");
+    /** Marks a line cut off at the length limit. */
+    private static final String TOO_LONG = new String("<too long>");
     private static final int STDERR_LINES = 20;
+    private static final int STDERR_LINE_CHARS = 500;
+    /** setsid gives the adapter its own process group, so that killing the group reaches every child. */
+    private static final boolean SETSID = new java.io.File("/usr/bin/setsid").canExecute();
 
     private final String command;
     private final Path directory;
     private final Duration timeout;
     private final Duration startTimeout;
+    private final int maxLineChars;
     private final Deque<String> stderrTail = new ArrayDeque<>();
 
     private Process process;
@@ -43,18 +59,26 @@ public final class AdapterProcess implements Transport, AutoCloseable {
     private JsonNode hello;
     private int starts;
     private long nextId;
+    private int consecutiveFailures;
+    private String gaveUp;
 
     /**
      * @param command      a shell command line, e.g. {@code node scripts/oracles/node/adapter.js}
      * @param directory    its working directory
      * @param timeout      how long one request may take
-     * @param startTimeout how long the first {@code hello} may take (an adapter may build itself first)
+     * @param startTimeout how long the first {@code hello} may take (an adapter may build itself first;
+     *                     a restart's {@code hello} gets {@code timeout})
      */
     public AdapterProcess(String command, Path directory, Duration timeout, Duration startTimeout) {
+        this(command, directory, timeout, startTimeout, MAX_LINE_CHARS);
+    }
+
+    AdapterProcess(String command, Path directory, Duration timeout, Duration startTimeout, int maxLineChars) {
         this.command = command;
         this.directory = directory;
         this.timeout = timeout;
         this.startTimeout = startTimeout;
+        this.maxLineChars = maxLineChars;
     }
 
     /** Starts the process if it is not running and returns its {@code hello} response. */
@@ -66,17 +90,21 @@ public final class AdapterProcess implements Transport, AutoCloseable {
         synchronized (stderrTail) {
             stderrTail.clear();
         }
-        ProcessBuilder pb = new ProcessBuilder(List.of("bash", "-c", command)).directory(directory.toFile());
-        process = pb.start();
+        List<String> argv = SETSID ? List.of("/usr/bin/setsid", "bash", "-c", command) : List.of("bash", "-c", command);
+        process = new ProcessBuilder(argv).directory(directory.toFile()).start();
         starts++;
         stdin = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         stdout = lines;
         Process p = process;
+        int limit = maxLineChars;
         daemon("adapter-stdout", () -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = r.readLine(); line != null; line = r.readLine()) {
+            try (Reader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = readLine(r, limit); line != null; line = readLine(r, limit)) {
                     lines.add(line);
+                    if (line == TOO_LONG) {
+                        return; // the adapter is killed for it; nothing after it is in step
+                    }
                 }
             } catch (IOException e) {
                 // The process went away; EOF below says so.
@@ -84,8 +112,12 @@ public final class AdapterProcess implements Transport, AutoCloseable {
             lines.add(EOF);
         });
         stderrReader = daemon("adapter-stderr", () -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
-                for (String line = r.readLine(); line != null; line = r.readLine()) {
+            try (Reader r = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
+                for (String line = readLine(r, STDERR_LINE_CHARS); line != null; line = readLine(r, STDERR_LINE_CHARS)) {
+                    if (line == TOO_LONG) {
+                        line = "(a line of more than " + STDERR_LINE_CHARS + " characters)";
+                        skipLine(r);
+                    }
                     synchronized (stderrTail) {
                         if (stderrTail.size() == STDERR_LINES) {
                             stderrTail.removeFirst();
@@ -100,8 +132,10 @@ public final class AdapterProcess implements Transport, AutoCloseable {
         ObjectNode request = Vectors.MAPPER.createObjectNode();
         request.put("id", "hello-" + starts);
         request.put("op", "hello");
-        Reply reply = exchange(request, startTimeout);
+        // Only the first start may take long (an adapter may build itself); a restart is a restart.
+        Reply reply = exchange(request, starts == 1 ? startTimeout : timeout);
         if (reply.failed()) {
+            kill();
             throw new IOException("adapter did not answer hello: " + reply.failure());
         }
         if (!reply.response().path("ok").asBoolean(false)) {
@@ -127,16 +161,38 @@ public final class AdapterProcess implements Transport, AutoCloseable {
         return "r" + (++nextId);
     }
 
+    /** Why the adapter was given up, or null while it is still in use. */
+    public String gaveUp() {
+        return gaveUp;
+    }
+
     @Override
     public Reply call(ObjectNode request) {
+        if (gaveUp != null) {
+            return Reply.failed(gaveUp);
+        }
         if (!isRunning()) {
             try {
                 start();
             } catch (IOException e) {
-                return Reply.failed("the adapter could not be restarted: " + e.getMessage());
+                return counted(Reply.failed("the adapter could not be restarted: " + e.getMessage()));
             }
         }
-        return exchange(request, timeout);
+        return counted(exchange(request, timeout));
+    }
+
+    private Reply counted(Reply reply) {
+        if (!reply.failed()) {
+            consecutiveFailures = 0;
+            return reply;
+        }
+        if (++consecutiveFailures >= MAX_CONSECUTIVE_FAILURES) {
+            gaveUp = "gave up on the adapter after " + consecutiveFailures + " failed requests in a row, the last: "
+                    + reply.failure();
+            kill();
+            return Reply.failed(gaveUp);
+        }
+        return reply;
     }
 
     private Reply exchange(ObjectNode request, Duration limit) {
@@ -163,6 +219,10 @@ public final class AdapterProcess implements Transport, AutoCloseable {
         }
         if (line == EOF) {
             return died("the adapter exited before answering");
+        }
+        if (line == TOO_LONG) {
+            kill();
+            return Reply.failed("the response line is longer than " + maxLineChars + " characters; the adapter was killed");
         }
         JsonNode response;
         try {
@@ -208,7 +268,10 @@ public final class AdapterProcess implements Transport, AutoCloseable {
         return process != null && process.isAlive() && hello != null;
     }
 
-    /** Kills the process and everything it started (bash -c may leave the adapter as a child). */
+    /**
+     * Kills the process and everything it started: its process group (which holds children that
+     * outlived their parent) and any descendant that left the group.
+     */
     private void kill() {
         if (process == null) {
             return;
@@ -216,6 +279,16 @@ public final class AdapterProcess implements Transport, AutoCloseable {
         Process p = process;
         process = null;
         hello = null;
+        if (SETSID) {
+            try {
+                new ProcessBuilder("kill", "-KILL", "--", "-" + p.pid()).redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(5, TimeUnit.SECONDS);
+            } catch (IOException e) {
+                // No kill(1): the descendants below are all we can reach.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         p.descendants().forEach(ProcessHandle::destroyForcibly);
         p.destroyForcibly();
         try {
@@ -247,6 +320,28 @@ public final class AdapterProcess implements Transport, AutoCloseable {
         t.setDaemon(true);
         t.start();
         return t;
+    }
+
+    /** One line without its terminator, {@link #TOO_LONG} past {@code limit} characters, null at the end. */
+    private static String readLine(Reader r, int limit) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int c = r.read(); c != -1; c = r.read()) {
+            if (c == '\n') {
+                int end = line.length();
+                return end > 0 && line.charAt(end - 1) == '\r' ? line.substring(0, end - 1) : line.toString();
+            }
+            if (line.length() == limit) {
+                return TOO_LONG;
+            }
+            line.append((char) c);
+        }
+        return line.length() == 0 ? null : line.toString();
+    }
+
+    private static void skipLine(Reader r) throws IOException {
+        for (int c = r.read(); c != -1 && c != '\n'; c = r.read()) {
+            // discard
+        }
     }
 
     private static String abbreviate(String s) {
