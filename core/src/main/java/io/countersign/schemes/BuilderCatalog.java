@@ -96,7 +96,8 @@ public final class BuilderCatalog {
             new BuilderSpec("RtmTokenBuilder2.buildTokenWithStreamChannel", "007",
                     "RTM login that also joins a stream channel (or \"*\") and may publish data there, as the community "
                             + "agora-token-service issues it",
-                    List.of(APP_ID, CERTIFICATE, text("userId", Meaning.RTM_USER_ID), CHANNEL, EXPIRE), CLOCK_AND_SALT, false,
+                    List.of(APP_ID, CERTIFICATE, text("userId", Meaning.RTM_USER_ID), text("channelName", Meaning.STREAM_CHANNEL),
+                            EXPIRE), CLOCK_AND_SALT, false,
                     (b, a) -> b.rtm2.buildTokenWithStreamChannel(a.text("appId"), a.text("appCertificate"),
                             a.text("userId"), a.text("channelName"), a.integer("expire"))),
             spec007("ChatTokenBuilder2.buildUserToken", "Chat user",

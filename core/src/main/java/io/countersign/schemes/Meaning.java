@@ -7,6 +7,7 @@ public enum Meaning {
     NETLESS_AK("the Netless (whiteboard) access key"),
     NETLESS_SK("the Netless (whiteboard) secret key that signs the token (a secret)"),
     CHANNEL_NAME("the RTC channel name"),
+    STREAM_CHANNEL("the RTC channel an RTM user joins as a stream channel, or \"*\" for any"),
     UID("the numeric RTC user id, 0..4294967295; 0 lets any uid join"),
     ACCOUNT("the RTC user account (a string user id)"),
     RTM_USER_ID("the RTM user id"),
