@@ -2,7 +2,6 @@ package io.countersign.server;
 
 import org.junit.jupiter.api.Test;
 
-
 import static io.countersign.server.Fixtures.APP_ID;
 import static io.countersign.server.Fixtures.CERT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
