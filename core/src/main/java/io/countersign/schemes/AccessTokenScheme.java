@@ -2,9 +2,11 @@ package io.countersign.schemes;
 
 import io.countersign.accesstoken.AccessToken;
 import io.countersign.accesstoken.AccessTokenCodec;
+import io.countersign.accesstoken.AccessTokenDecoder;
 import io.countersign.accesstoken.DecodedAccessToken;
 import io.countersign.codec.ByteString;
 import io.countersign.codec.Checks;
+import io.countersign.codec.DecodeLimits;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,8 +28,8 @@ final class AccessTokenScheme implements TokenScheme {
     }
 
     @Override
-    public Map<String, Object> decode(String token) {
-        DecodedAccessToken decoded = AccessTokenCodec.decode(token);
+    public Map<String, Object> decode(String token, DecodeLimits limits) {
+        DecodedAccessToken decoded = new AccessTokenDecoder(limits).decode(token);
         Map<String, Object> content = new LinkedHashMap<>();
         content.put("scheme", name());
         content.put("appId", decoded.appId());

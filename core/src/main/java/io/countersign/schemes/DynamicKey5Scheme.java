@@ -2,10 +2,12 @@ package io.countersign.schemes;
 
 import io.countersign.codec.ByteString;
 import io.countersign.codec.Checks;
+import io.countersign.codec.DecodeLimits;
 import io.countersign.codec.InvalidArgumentException;
 import io.countersign.dynamickey5.DecodedDynamicKey5;
 import io.countersign.dynamickey5.DynamicKey5Codec;
 import io.countersign.dynamickey5.DynamicKey5Content;
+import io.countersign.dynamickey5.DynamicKey5Decoder;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,8 +29,8 @@ final class DynamicKey5Scheme implements TokenScheme {
     }
 
     @Override
-    public Map<String, Object> decode(String token) {
-        DecodedDynamicKey5 decoded = DynamicKey5Codec.decode(token);
+    public Map<String, Object> decode(String token, DecodeLimits limits) {
+        DecodedDynamicKey5 decoded = new DynamicKey5Decoder(limits).decode(token);
         Map<String, Object> content = new LinkedHashMap<>();
         content.put("scheme", name());
         content.put("serviceType", decoded.serviceType());

@@ -1,8 +1,10 @@
 package io.countersign.schemes;
 
+import io.countersign.codec.DecodeLimits;
 import io.countersign.codec.InvalidArgumentException;
 import io.countersign.netless.DecodedNetlessToken;
 import io.countersign.netless.NetlessCodec;
+import io.countersign.netless.NetlessDecoder;
 import io.countersign.netless.NetlessTokenContent;
 import io.countersign.netless.TokenPrefix;
 import io.countersign.netless.TokenRole;
@@ -36,8 +38,8 @@ final class NetlessScheme implements TokenScheme {
     }
 
     @Override
-    public Map<String, Object> decode(String token) {
-        DecodedNetlessToken decoded = NetlessCodec.decode(token);
+    public Map<String, Object> decode(String token, DecodeLimits limits) {
+        DecodedNetlessToken decoded = new NetlessDecoder(limits).decode(token);
         NetlessTokenContent c = decoded.content();
         Map<String, Object> content = new LinkedHashMap<>();
         content.put("scheme", NAME);

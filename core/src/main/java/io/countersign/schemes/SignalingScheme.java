@@ -1,8 +1,10 @@
 package io.countersign.schemes;
 
+import io.countersign.codec.DecodeLimits;
 import io.countersign.signaling.DecodedSignalingToken;
 import io.countersign.signaling.SignalingTokenCodec;
 import io.countersign.signaling.SignalingTokenContent;
+import io.countersign.signaling.SignalingTokenDecoder;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,8 +27,8 @@ final class SignalingScheme implements TokenScheme {
     }
 
     @Override
-    public Map<String, Object> decode(String token) {
-        DecodedSignalingToken decoded = SignalingTokenCodec.decode(token);
+    public Map<String, Object> decode(String token, DecodeLimits limits) {
+        DecodedSignalingToken decoded = new SignalingTokenDecoder(limits).decode(token);
         Map<String, Object> content = new LinkedHashMap<>();
         content.put("scheme", name());
         content.put("appId", decoded.appId());

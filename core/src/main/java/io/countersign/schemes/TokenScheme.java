@@ -1,5 +1,7 @@
 package io.countersign.schemes;
 
+import io.countersign.codec.DecodeLimits;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,7 +20,12 @@ public interface TokenScheme {
     boolean recognizes(String token);
 
     /** Decodes without any secret into the content shape, with the signature fields. */
-    Map<String, Object> decode(String token);
+    default Map<String, Object> decode(String token) {
+        return decode(token, DecodeLimits.DEFAULT);
+    }
+
+    /** As {@link #decode(String)}, within {@code limits} (a server sizes them for real tokens). */
+    Map<String, Object> decode(String token, DecodeLimits limits);
 
     /** Signs explicit content (the shape {@link #decode} gives, without signature fields). */
     String encode(Map<String, ?> content, String secret);

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
  *     the same list is in the official agora-access-token builders' docs);</li>
  * <li>RTC user account: at most 255 bytes of the same characters, not empty (joinChannelWithUserAccount);</li>
  * <li>RTM user ID: at most 64 bytes of the same characters, not empty, not starting with a space (RTM login);</li>
+ * <li>Chat user ID: 1..64 characters of a-z, A-Z, 0-9, {@code _ - .} (Agora Chat, registering a user);</li>
  * <li>uid: a 32-bit unsigned integer, 0 meaning "any uid" (RtcTokenBuilder2 docs);</li>
  * <li>token lifetime: at most 24 hours ("A token is valid for a maximum of 24 hours").</li>
  * </ul>
@@ -21,6 +22,7 @@ public final class AgoraRules {
     public static final int MAX_CHANNEL_NAME_BYTES = 64;
     public static final int MAX_USER_ACCOUNT_BYTES = 255;
     public static final int MAX_RTM_USER_ID_BYTES = 64;
+    public static final int MAX_CHAT_USER_ID_CHARS = 64;
     private static final String PUNCTUATION = "!#$%&()+-:;<=.>?@[]^_{}|~,";
     private static final String CHARACTERS = "a-z A-Z 0-9, space and " + PUNCTUATION;
     private static final boolean[] ALLOWED = new boolean[128];
@@ -59,6 +61,29 @@ public final class AgoraRules {
         charsetText(field, value, MAX_RTM_USER_ID_BYTES, "an RTM user ID");
         if (value.charAt(0) == ' ') {
             throw HttpError.invalid(field, field + ": an RTM user ID must not start with a space");
+        }
+        return value;
+    }
+
+    /**
+     * A Chat user ID: 1..64 characters of a-z, A-Z, 0-9, '_', '-' and '.', so no control
+     * character, no bidi override and nothing that could be confused in a log or a UI.
+     */
+    public static String chatUserId(String field, String value) {
+        if (value == null || value.isEmpty()) {
+            throw HttpError.invalid(field, field + ": a Chat user ID must not be empty");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean ok = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-' || c == '.';
+            if (!ok) {
+                throw HttpError.invalid(field, field + ": a Chat user ID may hold only a-z, A-Z, 0-9, '_', '-' and '.'; "
+                        + "character " + (i + 1) + " (U+" + String.format("%04X", (int) c) + ") is not one of them");
+            }
+        }
+        if (value.length() > MAX_CHAT_USER_ID_CHARS) {
+            throw HttpError.invalid(field, field + ": a Chat user ID is at most " + MAX_CHAT_USER_ID_CHARS
+                    + " characters, was " + value.length());
         }
         return value;
     }

@@ -12,14 +12,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongPredicate;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Every request goes through here, whichever HTTP library carried it: route, CORS, body limit,
- * rate limit, API key, handler, errors in the route's own JSON shape, metrics. The order is
- * deliberate: the rate limit comes before the key check so that guessing keys is rate-limited.
+ * Every request goes through here, whichever HTTP library carried it: route, CORS, transport
+ * rejections, body limit, rate limit, API key, handler, errors in the route's own JSON shape,
+ * metrics. The order is deliberate: the rate limit picks the bucket by client address before any
+ * key is looked at, so a right key and a wrong one are limited alike and guessing keys learns
+ * nothing from the limiter.
  */
 public final class Api implements Function<HttpRequest, HttpResponse> {
     private static final Logger LOG = Logger.getLogger(Api.class.getName());
@@ -73,8 +76,18 @@ public final class Api implements Function<HttpRequest, HttpResponse> {
     private final Set<String> origins;
     private final boolean anyOrigin;
     private final boolean trustForwardedFor;
+    private final LongPredicate drainingAt;
 
     Api(ServerConfig config, Metrics metrics, List<Route> routes) {
+        this(config, metrics, routes, t -> false);
+    }
+
+    /**
+     * {@code drainingAt}: whether shutdown had begun at a {@link System#nanoTime()}; a request
+     * received after that gets 503 on every route but the {@code open} ones.
+     */
+    Api(ServerConfig config, Metrics metrics, List<Route> routes, LongPredicate drainingAt) {
+        this.drainingAt = drainingAt;
         for (Route r : routes) {
             if (r.pattern().contains("/:")) {
                 patterned.add(r);
@@ -136,6 +149,16 @@ public final class Api implements Function<HttpRequest, HttpResponse> {
     }
 
     private HttpResponse dispatch(HttpRequest request, Match match, String origin, boolean originAllowed, long now) {
+        // The HTTP library found the request itself broken: nothing else about it is trustworthy.
+        HttpRequest.Rejection rejection = request.rejection();
+        if (rejection != null) {
+            String code = switch (rejection.status()) {
+                case 408 -> HttpError.TIMEOUT;
+                case 413 -> HttpError.TOO_LARGE;
+                default -> HttpError.BAD_REQUEST;
+            };
+            throw new HttpError(rejection.status(), code, rejection.field(), rejection.message());
+        }
         if (origin != null && !originAllowed) {
             throw new HttpError(403, HttpError.FORBIDDEN_ORIGIN, "Origin",
                     "Origin: " + origin + " may not call this server (see --allowed-origins)");
@@ -154,6 +177,10 @@ public final class Api implements Function<HttpRequest, HttpResponse> {
             }
             return preflight;
         }
+        if (!route.open() && drainingAt.test(request.receivedNanos())) {
+            throw new HttpError(503, HttpError.UNAVAILABLE, null, "the server is shutting down; retry elsewhere")
+                    .header("Connection", "close");
+        }
         if (!route.methods().contains(method)) {
             throw new HttpError(405, HttpError.METHOD_NOT_ALLOWED, null, method + " is not allowed here; use "
                     + String.join(" or ", route.methods())).header("Allow", route.allow());
@@ -161,16 +188,15 @@ public final class Api implements Function<HttpRequest, HttpResponse> {
         if (request.bodyTooLarge()) {
             throw new HttpError(413, HttpError.TOO_LARGE, "body", "body: larger than this server accepts");
         }
-        int key = keys.match(presentedKey(request));
         if (route.limited() && limiter != null) {
-            long wait = limiter.acquire(key >= 0 ? "key#" + key : clientAddress(request), now);
+            long wait = limiter.acquire(clientAddress(request), now);
             if (wait > 0) {
                 long seconds = Math.max(1, (wait + 999_999_999L) / 1_000_000_000L);
                 throw new HttpError(429, HttpError.RATE_LIMITED, null, "too many requests; retry in " + seconds + " s")
                         .header("Retry-After", Long.toString(seconds));
             }
         }
-        if (!route.open() && keys.enabled() && key < 0) {
+        if (!route.open() && keys.enabled() && keys.match(presentedKey(request)) < 0) {
             throw new HttpError(401, HttpError.UNAUTHORIZED, "Authorization",
                     "Authorization: send a valid API key as \"Authorization: Bearer <key>\" or \"X-API-Key: <key>\"")
                     .header("WWW-Authenticate", "Bearer");

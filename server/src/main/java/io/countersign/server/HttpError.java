@@ -20,6 +20,7 @@ public final class HttpError extends RuntimeException {
     public static final String NOT_FOUND = "not-found";
     public static final String METHOD_NOT_ALLOWED = "method-not-allowed";
     public static final String TOO_LARGE = "body-too-large";
+    public static final String TIMEOUT = "request-timeout";
     public static final String RATE_LIMITED = "rate-limited";
     public static final String UNAVAILABLE = "shutting-down";
     public static final String INTERNAL = "internal";

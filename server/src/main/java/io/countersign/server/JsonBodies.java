@@ -6,7 +6,9 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -16,20 +18,29 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Request bodies in, response bodies out, on Jackson's streaming API: the tree is built and
  * written here rather than through ObjectMapper, whose per-call deserialization context was
  * the largest single allocation per request in the profile (server/README.md). Reading is
- * strict: one JSON object, nothing after it, no duplicate keys (a duplicate would make "which
- * value was signed" ambiguous).
+ * strict: UTF-8 without a byte order mark (Jackson would otherwise guess UTF-16 or UTF-32), one
+ * JSON object nested at most {@link #MAX_DEPTH} deep, nothing after it, no duplicate keys, not
+ * even ones that differ only in case (the sample's routes read {@code ChannelName} whatever its
+ * case, so {@code ChannelName} and {@code channelname} would make "which value was signed"
+ * ambiguous).
  */
 final class JsonBodies {
+    /** No request shape nests deeper than 3; refusing at 32 keeps recursion far from the stack's end. */
+    static final int MAX_DEPTH = 32;
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
             .build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -38,6 +49,7 @@ final class JsonBodies {
 
     /** The body as a JSON object, or a 400 saying why not. */
     static ObjectNode object(byte[] body) {
+        requireUtf8(body);
         try (JsonParser p = FACTORY.createParser(body)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw HttpError.badRequest("body", "body: must be a JSON object");
@@ -47,6 +59,8 @@ final class JsonBodies {
                 throw HttpError.badRequest("body", "body: nothing may follow the JSON object");
             }
             return node;
+        } catch (StreamConstraintsException e) {
+            throw HttpError.badRequest("body", "body: nested deeper than " + MAX_DEPTH + " levels");
         } catch (JsonProcessingException e) {
             throw HttpError.badRequest("body", "body: not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
@@ -54,10 +68,28 @@ final class JsonBodies {
         }
     }
 
+    /**
+     * JSON text is UTF-8 (RFC 8259 section 8.1) and must not start with a byte order mark; a NUL
+     * among the first bytes means UTF-16 or UTF-32, which Jackson would otherwise accept.
+     */
+    private static void requireUtf8(byte[] body) {
+        boolean bom = body.length >= 3 && (body[0] & 0xFF) == 0xEF && (body[1] & 0xFF) == 0xBB && (body[2] & 0xFF) == 0xBF
+                || body.length >= 2 && ((body[0] & 0xFF) == 0xFE && (body[1] & 0xFF) == 0xFF
+                || (body[0] & 0xFF) == 0xFF && (body[1] & 0xFF) == 0xFE);
+        boolean wide = body.length >= 2 && (body[0] == 0 || body[1] == 0);
+        if (bom || wide) {
+            throw HttpError.badRequest("body", "body: must be UTF-8 JSON without a byte order mark");
+        }
+    }
+
     private static ObjectNode readObject(JsonParser p) throws IOException {
         ObjectNode node = NODES.objectNode();
+        Set<String> folded = new HashSet<>();
         for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
             String name = p.currentName();
+            if (!folded.add(name.toLowerCase(Locale.ROOT))) {
+                throw HttpError.badRequest(name, "body: key \"" + name + "\" appears twice (keys are compared ignoring case)");
+            }
             node.set(name, readValue(p, p.nextToken()));
         }
         return node;

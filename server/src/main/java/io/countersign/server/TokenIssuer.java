@@ -87,6 +87,7 @@ final class TokenIssuer {
                 }
                 case ACCOUNT -> AgoraRules.userAccount(field, text);
                 case RTM_USER_ID -> AgoraRules.rtmUserId(field, text);
+                case CHAT_USER_ID -> AgoraRules.chatUserId(field, text);
                 default -> {
                 }
             }

@@ -3,6 +3,7 @@ package io.countersign.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.countersign.codec.DecodeLimits;
 import io.countersign.schemes.BuilderCatalog;
 import io.countersign.schemes.BuilderSpec;
 import io.countersign.schemes.Param;
@@ -25,6 +26,15 @@ import java.util.Set;
  * </ul>
  */
 final class TokenRoutes {
+    /**
+     * Sized for real tokens: the largest an official builder makes (a 007 token of every service,
+     * an RTM2 permission list) is a few KB of text that inflates to a few KB. The core's defaults
+     * (1 MiB each) suit a library reading what it is given; a server reading what anyone sends
+     * keeps a 1.3 KB request from costing milliseconds and answering hundreds of KB.
+     */
+    static final DecodeLimits DECODE_LIMITS = DecodeLimits.builder().maxTokenLength(8 * 1024)
+            .maxInflatedLength(64 * 1024).maxServices(64).maxRtm2Entries(256).build();
+
     private final TokenIssuer issuer;
 
     TokenRoutes(TokenIssuer issuer) {
@@ -68,7 +78,7 @@ final class TokenRoutes {
         TokenScheme scheme = TokenScheme.of(token).orElseThrow(() -> new HttpError(400, HttpError.MALFORMED, "token",
                 "token: no known version prefix (007, 006, 005, signaling \"1:\", NETLESSSDK_, NETLESSROOM_, NETLESSTASK_)"));
         ObjectNode answer = JsonBodies.newObject();
-        answer.set("content", JsonBodies.tree(scheme.decode(token)));
+        answer.set("content", JsonBodies.tree(scheme.decode(token, DECODE_LIMITS)));
         return HttpResponse.json(200, JsonBodies.bytes(answer));
     }
 

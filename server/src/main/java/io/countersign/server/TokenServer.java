@@ -13,14 +13,16 @@ import java.util.Set;
 
 /**
  * The token server: every route on one {@link Api}, carried by a {@link Transport} (Undertow
- * unless told otherwise). {@link #close()} drains: health checks fail first, new requests are
- * refused, in-flight ones finish within the configured grace.
+ * unless told otherwise). {@link #close()} drains: from its first moment {@code /healthz} answers
+ * 503 {"status":"draining"} and every other route 503 with {@code Connection: close}, while the
+ * requests in flight finish within the configured grace; then the listener closes.
  */
 public final class TokenServer implements AutoCloseable {
     private final ServerConfig config;
     private final Metrics metrics = new Metrics();
     private final Transport transport;
     private final InetSocketAddress address;
+    private volatile long drainingSince;
     private volatile boolean draining;
 
     private TokenServer(ServerConfig config, Transport transport) throws Exception {
@@ -34,7 +36,7 @@ public final class TokenServer implements AutoCloseable {
         routes.addAll(new SampleRoutes(config, issuer).routes());
         routes.addAll(new CommunityRoutes(config, issuer).routes());
         routes.addAll(new TokenRoutes(issuer).routes());
-        Api api = new Api(config, metrics, routes);
+        Api api = new Api(config, metrics, routes, t -> draining && t - drainingSince >= 0);
         this.address = transport.start(config.host(), config.port(), config.maxBodyBytes(), config.ioThreads(), api);
     }
 
@@ -70,6 +72,7 @@ public final class TokenServer implements AutoCloseable {
     /** Drains and stops: health checks fail from now on, in-flight requests finish within the configured grace. */
     @Override
     public void close() {
+        drainingSince = System.nanoTime();
         draining = true;
         transport.stop(config.shutdownGrace());
     }

@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Shutdown finishes the request in flight before it closes, on both HTTP libraries. */
+/** Shutdown answers 503 while it drains and finishes the request in flight before it closes, on both HTTP libraries. */
 class TokenServerShutdownTest {
     @ParameterizedTest
     @ValueSource(strings = {"undertow", "jdk"})
@@ -42,6 +42,17 @@ class TokenServerShutdownTest {
             Thread.sleep(300);
             assertFalse(closing.isDone(), "close waits for the request in flight");
 
+            // While it drains, health checks say so in their documented body and new requests get 503.
+            String health = exchange(server.port(), "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
+            assertTrue(health.startsWith("HTTP/1.1 503"), health);
+            assertTrue(health.endsWith("{\"status\":\"draining\"}"), health);
+            String refused = exchange(server.port(), "POST /fetch_rtc_token HTTP/1.1\r\nHost: x\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n"
+                    + new String(body, StandardCharsets.UTF_8));
+            assertTrue(refused.startsWith("HTTP/1.1 503"), refused);
+            assertTrue(refused.contains("shutting down"), refused);
+            assertFalse(closing.isDone(), "close still waits for the request in flight");
+
             out.write(body, 10, body.length - 10);
             out.flush();
             String response = readResponse(socket.getInputStream());
@@ -50,6 +61,14 @@ class TokenServerShutdownTest {
             closing.get(5, TimeUnit.SECONDS);
         }
         assertFalse(accepts(server.port()), "the listener is closed after shutdown");
+    }
+
+    private static String exchange(int port, String request) throws IOException {
+        try (Socket s = new Socket("127.0.0.1", port)) {
+            s.setSoTimeout(5000);
+            s.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+            return readResponse(s.getInputStream());
+        }
     }
 
     private static boolean accepts(int port) {

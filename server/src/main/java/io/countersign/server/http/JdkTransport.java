@@ -21,7 +21,6 @@ public final class JdkTransport implements Transport {
     private HttpServer server;
     private ExecutorService executor;
     private final AtomicInteger inFlight = new AtomicInteger();
-    private volatile boolean draining;
 
     @Override
     public InetSocketAddress start(String host, int port, int maxBodyBytes, int ioThreads,
@@ -35,13 +34,7 @@ public final class JdkTransport implements Transport {
         server.createContext("/", exchange -> {
             inFlight.incrementAndGet();
             try {
-                if (draining) {
-                    exchange.getResponseHeaders().set("Connection", "close");
-                    exchange.sendResponseHeaders(503, -1);
-                    exchange.close();
-                } else {
-                    handle(exchange, maxBodyBytes, api);
-                }
+                handle(exchange, maxBodyBytes, api, System.nanoTime());
             } finally {
                 inFlight.decrementAndGet();
             }
@@ -50,8 +43,8 @@ public final class JdkTransport implements Transport {
         return server.getAddress();
     }
 
-    private static void handle(HttpExchange exchange, int maxBodyBytes, Function<HttpRequest, HttpResponse> api)
-            throws IOException {
+    private static void handle(HttpExchange exchange, int maxBodyBytes, Function<HttpRequest, HttpResponse> api,
+                               long received) throws IOException {
         try (exchange) {
             String length = exchange.getRequestHeaders().getFirst("Content-Length");
             byte[] body = null;
@@ -72,7 +65,7 @@ public final class JdkTransport implements Transport {
             String query = exchange.getRequestURI().getRawQuery();
             HttpResponse response = api.apply(new HttpRequest(exchange.getRequestMethod(),
                     exchange.getRequestURI().getRawPath(), query, exchange.getRequestHeaders()::getFirst, body, tooLarge,
-                    exchange.getRemoteAddress().getAddress().getHostAddress()));
+                    exchange.getRemoteAddress().getAddress().getHostAddress(), received));
             for (int i = 0; i < response.headerCount(); i++) {
                 exchange.getResponseHeaders().add(response.headerName(i), response.headerValue(i));
             }
@@ -117,8 +110,8 @@ public final class JdkTransport implements Transport {
             return;
         }
         // HttpServer.stop(delay) waits the whole delay when idle keep-alive connections are open
-        // (JDK 17), so count requests ourselves: refuse new ones, wait for those in flight, then stop.
-        draining = true;
+        // (JDK 17), so count requests ourselves: wait for those in flight (the API answers new ones
+        // 503 while the server drains), then stop.
         long deadline = System.nanoTime() + grace.toNanos();
         while (inFlight.get() > 0 && System.nanoTime() < deadline) {
             try {

@@ -5,7 +5,8 @@ import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
 import io.undertow.io.Receiver;
 import io.undertow.server.HttpServerExchange;
-import io.undertow.server.handlers.GracefulShutdownHandler;
+import io.undertow.server.RequestTooBigException;
+import io.undertow.util.AttachmentKey;
 import io.undertow.util.HeaderMap;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
@@ -16,13 +17,20 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Undertow on its I/O threads: building a token takes microseconds of CPU and never blocks, so
- * requests are answered where they are read, without a hand-off to a worker pool.
+ * requests are answered where they are read, without a hand-off to a worker pool. Bodies over
+ * {@link #OFFLOAD_BODY_BYTES} (a token to decode, not a token request) are answered on a worker
+ * thread, so that no input can hold an I/O thread for long. Whatever Undertow finds wrong with a
+ * request (a Content-Length that is no number, a transfer coding other than chunked, a body over
+ * the drain limit, a body that stalls) goes to the API as a {@link HttpRequest.Rejection}: one
+ * error path, counted in the metrics, never a stack trace in the log.
  */
 public final class UndertowTransport implements Transport {
     private static final HttpString CONTENT_TYPE = Headers.CONTENT_TYPE;
@@ -36,19 +44,35 @@ public final class UndertowTransport implements Transport {
         }
     }
 
+    /** Bodies larger than this are answered on a worker thread (real token requests are a few hundred bytes). */
+    static final int OFFLOAD_BODY_BYTES = 1024;
+    /** A body must arrive within this, however slowly its bytes trickle in. */
+    static final long BODY_TIMEOUT_MILLIS = 10_000;
+    /** Connections beyond this wait in the backlog until others close. */
+    static final int MAX_CONNECTIONS = 10_000;
+
+    private static final AttachmentKey<Long> RECEIVED = AttachmentKey.create(Long.class);
+
     private Undertow server;
-    private GracefulShutdownHandler graceful;
+    private final AtomicInteger inFlight = new AtomicInteger();
 
     @Override
     public InetSocketAddress start(String host, int port, int maxBodyBytes, int ioThreads,
                                    Function<HttpRequest, HttpResponse> api) {
-        HttpHandler handler = exchange -> handle(exchange, maxBodyBytes, api);
-        graceful = new GracefulShutdownHandler(handler);
+        HttpHandler handler = exchange -> {
+            inFlight.incrementAndGet();
+            exchange.addExchangeCompleteListener((done, next) -> {
+                inFlight.decrementAndGet();
+                next.proceed();
+            });
+            exchange.putAttachment(RECEIVED, System.nanoTime());
+            handle(exchange, maxBodyBytes, api);
+        };
         server = Undertow.builder()
                 .addHttpListener(port, host)
                 .setIoThreads(ioThreads)
                 // Nothing blocks, so the worker pool only exists because XNIO wants one.
-                .setWorkerThreads(2)
+                .setWorkerThreads(Math.max(2, ioThreads))
                 // Paths are decoded per segment by the router, so an encoded '/' stays inside its segment.
                 .setServerOption(UndertowOptions.DECODE_URL, false)
                 .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, drainLimit(maxBodyBytes))
@@ -59,23 +83,54 @@ public final class UndertowTransport implements Transport {
                 .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, 10_000)
                 .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, 60_000)
                 .setSocketOption(Options.BACKLOG, 1024)
-                .setHandler(graceful)
+                .setSocketOption(Options.CONNECTION_HIGH_WATER, MAX_CONNECTIONS)
+                .setSocketOption(Options.CONNECTION_LOW_WATER, MAX_CONNECTIONS)
+                .setHandler(handler)
                 .build();
         server.start();
         return (InetSocketAddress) server.getListenerInfo().get(0).getAddress();
     }
 
     private static void handle(HttpServerExchange exchange, int maxBodyBytes, Function<HttpRequest, HttpResponse> api) {
+        HttpRequest.Rejection rejection = rejection(exchange);
+        if (rejection != null) {
+            // The body's framing cannot be trusted: answer and close rather than read on.
+            exchange.setPersistent(false);
+            send(exchange, api.apply(request(exchange, null, false).rejected(rejection)));
+            return;
+        }
         long length = exchange.getRequestContentLength();
         if (length > drainLimit(maxBodyBytes)) {
             // Too large to be worth draining: answer at once and close; the client may see a reset instead.
             exchange.setPersistent(false);
             send(exchange, api.apply(request(exchange, null, true)));
         } else if (length > 0 || exchange.getRequestHeaders().contains(Headers.TRANSFER_ENCODING)) {
-            exchange.getRequestReceiver().receivePartialBytes(new BodyReader(maxBodyBytes, api), UndertowTransport::bodyFailed);
+            BodyReader reader = new BodyReader(maxBodyBytes, api);
+            exchange.getIoThread().executeAfter(() -> reader.timeOut(exchange), BODY_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+            exchange.getRequestReceiver().receivePartialBytes(reader, reader::failed);
         } else {
             send(exchange, api.apply(request(exchange, null, false)));
         }
+    }
+
+    /** What makes the request unreadable before its body, or null. */
+    private static HttpRequest.Rejection rejection(HttpServerExchange exchange) {
+        HeaderMap headers = exchange.getRequestHeaders();
+        String length = headers.getFirst(Headers.CONTENT_LENGTH);
+        // Undertow's own parse throws on 19+ digits; 18 digits is past any limit anyway.
+        if (length != null && (length.isEmpty() || length.length() > 18 || !length.chars().allMatch(c -> c >= '0' && c <= '9'))) {
+            return new HttpRequest.Rejection(400, "Content-Length", "Content-Length: must be a decimal byte count");
+        }
+        String coding = headers.getFirst(Headers.TRANSFER_ENCODING);
+        if (coding != null && !coding.strip().equalsIgnoreCase("chunked")) {
+            return new HttpRequest.Rejection(400, "Transfer-Encoding",
+                    "Transfer-Encoding: only \"chunked\" is accepted, was \"" + abbreviate(coding) + "\"");
+        }
+        return null;
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 40) + "...";
     }
 
     /**
@@ -87,12 +142,13 @@ public final class UndertowTransport implements Transport {
         return maxBodyBytes + (1L << 20);
     }
 
-    /** Collects a body up to the limit, then only counts. */
+    /** Collects a body up to the limit, then only counts; answers once, whatever happens first. */
     private static final class BodyReader implements Receiver.PartialBytesCallback {
         private final int max;
         private final Function<HttpRequest, HttpResponse> api;
         private byte[] body = new byte[0];
         private boolean tooLarge;
+        private boolean answered;
 
         BodyReader(int max, Function<HttpRequest, HttpResponse> api) {
             this.max = max;
@@ -101,6 +157,9 @@ public final class UndertowTransport implements Transport {
 
         @Override
         public void handle(HttpServerExchange exchange, byte[] message, boolean last) {
+            if (answered) {
+                return;
+            }
             if (!tooLarge) {
                 if (body.length + message.length > max) {
                     tooLarge = true;
@@ -114,18 +173,45 @@ public final class UndertowTransport implements Transport {
                 }
             }
             if (last) {
+                answered = true;
                 if (tooLarge) {
                     exchange.setPersistent(false);
                 }
-                send(exchange, api.apply(request(exchange, body, tooLarge)));
+                HttpRequest request = request(exchange, body, tooLarge);
+                if (!tooLarge && body.length > OFFLOAD_BODY_BYTES && exchange.isInIoThread()) {
+                    exchange.dispatch(() -> send(exchange, api.apply(request)));
+                } else {
+                    send(exchange, api.apply(request));
+                }
             }
         }
-    }
 
-    private static void bodyFailed(HttpServerExchange exchange, IOException error) {
-        // Past the drain limit, or the client went away or sent a broken body: nobody to answer.
-        exchange.setPersistent(false);
-        exchange.endExchange();
+        /** Past the drain limit (a chunked body), a broken chunk, or the client went away. */
+        void failed(HttpServerExchange exchange, IOException error) {
+            boolean overLimit = error instanceof RequestTooBigException;
+            answer(exchange, overLimit ? new HttpRequest.Rejection(413, "body", "body: larger than this server accepts")
+                    : new HttpRequest.Rejection(400, "body", "body: could not be read"));
+        }
+
+        /** Runs on the connection's I/O thread {@link #BODY_TIMEOUT_MILLIS} after the headers. */
+        void timeOut(HttpServerExchange exchange) {
+            answer(exchange, new HttpRequest.Rejection(408, "body",
+                    "body: not received within " + BODY_TIMEOUT_MILLIS / 1000 + " s"));
+        }
+
+        private void answer(HttpServerExchange exchange, HttpRequest.Rejection rejection) {
+            if (answered || exchange.isComplete()) {
+                return;
+            }
+            answered = true;
+            exchange.setPersistent(false);
+            HttpResponse response = api.apply(request(exchange, null, false).rejected(rejection));
+            if (exchange.isResponseStarted()) {
+                exchange.endExchange();
+            } else {
+                send(exchange, response);
+            }
+        }
     }
 
     private static HttpRequest request(HttpServerExchange exchange, byte[] body, boolean tooLarge) {
@@ -133,7 +219,7 @@ public final class UndertowTransport implements Transport {
         String query = exchange.getQueryString();
         return new HttpRequest(exchange.getRequestMethod().toString(), exchange.getRequestPath(),
                 query == null || query.isEmpty() ? null : query, headers::getFirst, body, tooLarge,
-                exchange.getSourceAddress().getAddress().getHostAddress());
+                exchange.getSourceAddress().getAddress().getHostAddress(), exchange.getAttachment(RECEIVED));
     }
 
     private static void send(HttpServerExchange exchange, HttpResponse response) {
@@ -157,16 +243,23 @@ public final class UndertowTransport implements Transport {
         }
     }
 
+    /**
+     * Waits for the requests in flight (the API already answers new ones 503 while the server
+     * drains), at most {@code grace}, then closes the listener and every connection.
+     */
     @Override
     public void stop(Duration grace) {
         if (server == null) {
             return;
         }
-        graceful.shutdown();
-        try {
-            graceful.awaitShutdown(Math.max(1, grace.toMillis()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        long deadline = System.nanoTime() + grace.toNanos();
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
         }
         server.stop();
         server = null;
