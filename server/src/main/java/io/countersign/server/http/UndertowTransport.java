@@ -45,11 +45,11 @@ public final class UndertowTransport implements Transport {
     }
 
     /** Bodies larger than this are answered on a worker thread (real token requests are a few hundred bytes). */
-    static final int OFFLOAD_BODY_BYTES = 1024;
+    public static final int OFFLOAD_BODY_BYTES = 1024;
     /** A body must arrive within this, however slowly its bytes trickle in. */
-    static final long BODY_TIMEOUT_MILLIS = 10_000;
+    public static final long BODY_TIMEOUT_MILLIS = 10_000;
     /** Connections beyond this wait in the backlog until others close. */
-    static final int MAX_CONNECTIONS = 10_000;
+    public static final int MAX_CONNECTIONS = 10_000;
 
     private static final AttachmentKey<Long> RECEIVED = AttachmentKey.create(Long.class);
 
@@ -105,7 +105,7 @@ public final class UndertowTransport implements Transport {
             exchange.setPersistent(false);
             send(exchange, api.apply(request(exchange, null, true)));
         } else if (length > 0 || exchange.getRequestHeaders().contains(Headers.TRANSFER_ENCODING)) {
-            BodyReader reader = new BodyReader(maxBodyBytes, api);
+            BodyReader reader = new BodyReader(maxBodyBytes, length < 0, api);
             exchange.getIoThread().executeAfter(() -> reader.timeOut(exchange), BODY_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
             exchange.getRequestReceiver().receivePartialBytes(reader, reader::failed);
         } else {
@@ -142,16 +142,18 @@ public final class UndertowTransport implements Transport {
         return maxBodyBytes + (1L << 20);
     }
 
-    /** Collects a body up to the limit, then only counts; answers once, whatever happens first. */
+    /** Collects a body up to the limit (413 as soon as it is past), answering once, whatever happens first. */
     private static final class BodyReader implements Receiver.PartialBytesCallback {
         private final int max;
         private final Function<HttpRequest, HttpResponse> api;
+        private final boolean chunked;
         private byte[] body = new byte[0];
         private boolean tooLarge;
         private boolean answered;
 
-        BodyReader(int max, Function<HttpRequest, HttpResponse> api) {
+        BodyReader(int max, boolean chunked, Function<HttpRequest, HttpResponse> api) {
             this.max = max;
+            this.chunked = chunked;
             this.api = api;
         }
 
@@ -164,6 +166,11 @@ public final class UndertowTransport implements Transport {
                 if (body.length + message.length > max) {
                     tooLarge = true;
                     body = null;
+                    if (chunked) {
+                        // No declared end to drain to: answer now, and close once it is sent.
+                        answer(exchange, request(exchange, null, true));
+                        return;
+                    }
                 } else if (body.length == 0) {
                     body = message;
                 } else {
@@ -173,15 +180,13 @@ public final class UndertowTransport implements Transport {
                 }
             }
             if (last) {
-                answered = true;
-                if (tooLarge) {
-                    exchange.setPersistent(false);
-                }
+                // A declared length over the limit was drained to its end, so the 413 is not lost to a reset.
                 HttpRequest request = request(exchange, body, tooLarge);
                 if (!tooLarge && body.length > OFFLOAD_BODY_BYTES && exchange.isInIoThread()) {
+                    answered = true;
                     exchange.dispatch(() -> send(exchange, api.apply(request)));
                 } else {
-                    send(exchange, api.apply(request));
+                    answer(exchange, request);
                 }
             }
         }
@@ -189,23 +194,27 @@ public final class UndertowTransport implements Transport {
         /** Past the drain limit (a chunked body), a broken chunk, or the client went away. */
         void failed(HttpServerExchange exchange, IOException error) {
             boolean overLimit = error instanceof RequestTooBigException;
-            answer(exchange, overLimit ? new HttpRequest.Rejection(413, "body", "body: larger than this server accepts")
-                    : new HttpRequest.Rejection(400, "body", "body: could not be read"));
+            answer(exchange, request(exchange, null, false).rejected(overLimit
+                    ? new HttpRequest.Rejection(413, "body", "body: larger than this server accepts")
+                    : new HttpRequest.Rejection(400, "body", "body: could not be read")));
         }
 
         /** Runs on the connection's I/O thread {@link #BODY_TIMEOUT_MILLIS} after the headers. */
         void timeOut(HttpServerExchange exchange) {
-            answer(exchange, new HttpRequest.Rejection(408, "body",
-                    "body: not received within " + BODY_TIMEOUT_MILLIS / 1000 + " s"));
+            answer(exchange, request(exchange, null, false).rejected(new HttpRequest.Rejection(408, "body",
+                    "body: not received within " + BODY_TIMEOUT_MILLIS / 1000 + " s")));
         }
 
-        private void answer(HttpServerExchange exchange, HttpRequest.Rejection rejection) {
+        /** Answers {@code request} unless already answered; anything but a complete, accepted body closes the connection. */
+        private void answer(HttpServerExchange exchange, HttpRequest request) {
             if (answered || exchange.isComplete()) {
                 return;
             }
             answered = true;
-            exchange.setPersistent(false);
-            HttpResponse response = api.apply(request(exchange, null, false).rejected(rejection));
+            if (request.bodyTooLarge() || request.rejection() != null) {
+                exchange.setPersistent(false);
+            }
+            HttpResponse response = api.apply(request);
             if (exchange.isResponseStarted()) {
                 exchange.endExchange();
             } else {
