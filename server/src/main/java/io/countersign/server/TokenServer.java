@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The token server: every route on one {@link Api}, carried by a {@link Transport} (Undertow
@@ -28,16 +29,21 @@ public final class TokenServer implements AutoCloseable {
     private TokenServer(ServerConfig config, Transport transport) throws Exception {
         this.config = config;
         this.transport = transport;
+        Api api = new Api(config, metrics, routes(config, metrics, this::health), t -> draining && t - drainingSince >= 0);
+        this.address = transport.start(config.host(), config.port(), config.maxBodyBytes(), config.ioThreads(), api);
+    }
+
+    /** Every route: health, metrics, then the sample's, the community service's and our own. */
+    static List<Api.Route> routes(ServerConfig config, Metrics metrics, Supplier<HttpResponse> health) {
         List<Api.Route> routes = new ArrayList<>();
-        routes.add(new Api.Route("/healthz", Set.of("GET"), true, false, Api.NATIVE, (r, p) -> health()));
+        routes.add(new Api.Route("/healthz", Set.of("GET"), true, false, Api.NATIVE, (r, p) -> health.get()));
         routes.add(new Api.Route("/metrics", Set.of("GET"), true, false, Api.NATIVE, (r, p) ->
                 new HttpResponse(200, HttpResponse.PROMETHEUS, metrics.render().getBytes(StandardCharsets.UTF_8))));
         TokenIssuer issuer = new TokenIssuer(config, metrics);
         routes.addAll(new SampleRoutes(config, issuer).routes());
         routes.addAll(new CommunityRoutes(config, issuer).routes());
         routes.addAll(new TokenRoutes(issuer).routes());
-        Api api = new Api(config, metrics, routes, t -> draining && t - drainingSince >= 0);
-        this.address = transport.start(config.host(), config.port(), config.maxBodyBytes(), config.ioThreads(), api);
+        return routes;
     }
 
     /** Starts serving {@code config} on Undertow. */
