@@ -7,13 +7,13 @@ import java.util.Optional;
  * The outcome of {@link TokenDoctor#check}: the inspection (absent when the token is
  * malformed), what the signature check found, and every problem as a {@link Finding}.
  *
- * @param scheme        the scheme the token claims, or null when it starts like none
+ * @param scheme        the scheme the token's prefix names (007, 006, 005, signaling, netless), if any
  * @param inspection    the token in words, if it decodes
  * @param signature     which certificate signed it, if any was checked
  * @param signatureNote why the signature was not checked, or "" when it was
  * @param findings      every problem found, in the order checked
  */
-public record CheckResult(TokenScheme scheme, Optional<Inspection> inspection, Signature signature, String signatureNote,
+public record CheckResult(Optional<String> scheme, Optional<Inspection> inspection, Signature signature, String signatureNote,
                           List<Finding> findings) {
 
     public CheckResult {

@@ -1,6 +1,7 @@
 package io.countersign.doctor;
 
 import io.countersign.codec.Checks;
+import io.countersign.codec.InvalidArgumentException;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -157,7 +158,7 @@ public final class Expectations {
         /** How long after its expiry a token still counts as valid (clock skew); not negative. */
         public Builder leeway(Duration leeway) {
             if (Checks.notNull("leeway", leeway).isNegative()) {
-                throw new IllegalArgumentException("leeway: must not be negative, was " + leeway);
+                throw new InvalidArgumentException("leeway", "must not be negative, was " + leeway);
             }
             this.leeway = leeway;
             return this;
@@ -165,10 +166,10 @@ public final class Expectations {
 
         public Expectations build() {
             if (uid != null && account != null) {
-                throw new IllegalArgumentException("uid, account: give one, not both");
+                throw new InvalidArgumentException("account", "give a uid or an account, not both");
             }
             if (secondary != null && primary == null) {
-                throw new IllegalArgumentException("secondaryCertificate: needs a primary certificate");
+                throw new InvalidArgumentException("secondaryCertificate", "needs a primary certificate");
             }
             return new Expectations(this);
         }

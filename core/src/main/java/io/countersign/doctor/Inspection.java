@@ -9,7 +9,7 @@ import java.util.OptionalLong;
  * make a token fail. Built by {@link TokenDoctor#inspect}. Times are unix milliseconds (the
  * schemes count seconds, except Netless). Immutable.
  *
- * @param scheme    the token's format
+ * @param scheme    the token's scheme as the protocol names it: 007, 006, 005, signaling or netless
  * @param nowMillis the time the warnings were judged at
  * @param issuedAt  when the token was issued, if it says
  * @param expiresAt when the whole token expires, if it does
@@ -17,13 +17,18 @@ import java.util.OptionalLong;
  * @param grants    every privilege granted, with its expiry
  * @param warnings  what looks wrong, most serious first within each field
  */
-public record Inspection(TokenScheme scheme, long nowMillis, OptionalLong issuedAt, OptionalLong expiresAt,
+public record Inspection(String scheme, long nowMillis, OptionalLong issuedAt, OptionalLong expiresAt,
                          List<Field> fields, List<Grant> grants, List<Warning> warnings) {
 
     public Inspection {
         fields = List.copyOf(fields);
         grants = List.copyOf(grants);
         warnings = List.copyOf(warnings);
+    }
+
+    /** The scheme in words, e.g. "AccessToken2 (007)". */
+    public String title() {
+        return Words.schemeTitle(scheme);
     }
 
     /** The value of field {@code name}, or null if the token has no such field. */

@@ -96,7 +96,7 @@ final class Inspector {
             in.warn(Code.UNKNOWN_SERVICES, "unparsed", "service type " + type
                     + " is unknown to this version; the services from it on are not shown");
         }
-        return in.build(TokenScheme.ACCESS_TOKEN_2, OptionalLong.of(issued * 1000), OptionalLong.of(expires * 1000));
+        return in.build("007", OptionalLong.of(issued * 1000), OptionalLong.of(expires * 1000));
     }
 
     private void serviceFields(String at, Service s, ServiceKind kind) {
@@ -186,7 +186,7 @@ final class Inspector {
             }
             in.absoluteUnit(field, until);
         }
-        return in.build(TokenScheme.ACCESS_TOKEN, OptionalLong.empty(), OptionalLong.of(ts * 1000));
+        return in.build("006", OptionalLong.empty(), OptionalLong.of(ts * 1000));
     }
 
     static Inspection dynamicKey5(DecodedDynamicKey5 decoded, long nowMillis) {
@@ -208,7 +208,7 @@ final class Inspector {
                     + " after unixTs, longer than Agora's maximum of 24 h");
         }
         in.absoluteUnit("expiredTs", decoded.expiredTs());
-        return in.build(TokenScheme.DYNAMIC_KEY_5, OptionalLong.of(decoded.unixTs() * 1000),
+        return in.build("005", OptionalLong.of(decoded.unixTs() * 1000),
                 OptionalLong.of(decoded.expiredTs() * 1000));
     }
 
@@ -221,7 +221,7 @@ final class Inspector {
                 "MD5 of the account, App ID, App Certificate and expiredTs; the account is not in the token");
         in.expired("expiredTs", decoded.expiredTs() * 1000);
         in.absoluteUnit("expiredTs", decoded.expiredTs());
-        return in.build(TokenScheme.SIGNALING, OptionalLong.empty(), OptionalLong.of(decoded.expiredTs() * 1000));
+        return in.build("signaling", OptionalLong.empty(), OptionalLong.of(decoded.expiredTs() * 1000));
     }
 
     static Inspection netless(DecodedNetlessToken decoded, long nowMillis) {
@@ -259,7 +259,7 @@ final class Inspector {
                         + ": it looks like seconds, but Netless counts milliseconds");
             }
         }
-        return in.build(TokenScheme.NETLESS, OptionalLong.empty(), c.expireAt());
+        return in.build("netless", OptionalLong.empty(), c.expireAt());
     }
 
     private long nowSeconds() {
@@ -307,7 +307,7 @@ final class Inspector {
         }
     }
 
-    private Inspection build(TokenScheme scheme, OptionalLong issuedAt, OptionalLong expiresAt) {
+    private Inspection build(String scheme, OptionalLong issuedAt, OptionalLong expiresAt) {
         return new Inspection(scheme, nowMillis, issuedAt, expiresAt, fields, grants, warnings);
     }
 

@@ -16,6 +16,7 @@ import io.countersign.dynamickey5.DecodedDynamicKey5;
 import io.countersign.dynamickey5.DynamicKey5Codec;
 import io.countersign.netless.DecodedNetlessToken;
 import io.countersign.netless.NetlessCodec;
+import io.countersign.schemes.TokenScheme;
 import io.countersign.signaling.DecodedSignalingToken;
 import io.countersign.signaling.SignalingTokenCodec;
 
@@ -39,12 +40,13 @@ public final class TokenDoctor {
     /** The token in words at the clock's time; throws {@link TokenFormatException} if it is malformed. */
     public static Inspection inspect(String token, Clock clock) {
         long now = Checks.notNull("clock", clock).millis();
-        TokenScheme scheme = schemeOf(token);
-        switch (scheme) {
-            case ACCESS_TOKEN_2: return Inspector.accessToken2(AccessToken2Codec.decode(token), now);
-            case ACCESS_TOKEN: return Inspector.accessToken(AccessTokenCodec.decode(token), now);
-            case DYNAMIC_KEY_5: return Inspector.dynamicKey5(DynamicKey5Codec.decode(token), now);
-            case SIGNALING: return Inspector.signaling(SignalingTokenCodec.decode(token), now);
+        switch (schemeOf(token).orElseThrow(() -> new TokenFormatException(token == null || token.isEmpty()
+                ? Reason.EMPTY : Reason.BAD_PREFIX, "version", 0,
+                "a token starts with 007, 006, 005, 1: (signaling) or NETLESSSDK_, NETLESSROOM_, NETLESSTASK_"))) {
+            case "007": return Inspector.accessToken2(AccessToken2Codec.decode(token), now);
+            case "006": return Inspector.accessToken(AccessTokenCodec.decode(token), now);
+            case "005": return Inspector.dynamicKey5(DynamicKey5Codec.decode(token), now);
+            case "signaling": return Inspector.signaling(SignalingTokenCodec.decode(token), now);
             default: return Inspector.netless(NetlessCodec.decode(token), now);
         }
     }
@@ -58,15 +60,15 @@ public final class TokenDoctor {
      */
     public static CheckResult check(String token, Expectations expected) {
         Checks.notNull("expected", expected);
-        TokenScheme scheme = TokenScheme.of(token);
+        Optional<String> scheme = schemeOf(token);
         try {
             Inspection inspection = inspect(token, expected.clock());
             Check check = new Check(expected, inspection);
             switch (inspection.scheme()) {
-                case ACCESS_TOKEN_2: check.accessToken2(AccessToken2Codec.decode(token)); break;
-                case ACCESS_TOKEN: check.accessToken(AccessTokenCodec.decode(token)); break;
-                case DYNAMIC_KEY_5: check.dynamicKey5(DynamicKey5Codec.decode(token)); break;
-                case SIGNALING: check.signaling(SignalingTokenCodec.decode(token)); break;
+                case "007": check.accessToken2(AccessToken2Codec.decode(token)); break;
+                case "006": check.accessToken(AccessTokenCodec.decode(token)); break;
+                case "005": check.dynamicKey5(DynamicKey5Codec.decode(token)); break;
+                case "signaling": check.signaling(SignalingTokenCodec.decode(token)); break;
                 default: check.netless(NetlessCodec.decode(token)); break;
             }
             return new CheckResult(scheme, Optional.of(inspection), check.signature, check.signatureNote, check.findings);
@@ -76,13 +78,9 @@ public final class TokenDoctor {
         }
     }
 
-    private static TokenScheme schemeOf(String token) {
-        TokenScheme scheme = TokenScheme.of(token);
-        if (scheme == null) {
-            throw new TokenFormatException(token == null || token.isEmpty() ? Reason.EMPTY : Reason.BAD_PREFIX, "version", 0,
-                    "a token starts with 007, 006, 005, 1: (signaling) or NETLESSSDK_, NETLESSROOM_, NETLESSTASK_");
-        }
-        return scheme;
+    /** The protocol name of the scheme the token's prefix names (the catalog's TokenScheme decides). */
+    private static Optional<String> schemeOf(String token) {
+        return token == null ? Optional.empty() : TokenScheme.of(token).map(TokenScheme::name);
     }
 
     /** The checks of one token; collects findings and the signature outcome. */

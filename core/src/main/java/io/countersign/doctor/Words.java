@@ -20,6 +20,18 @@ public final class Words {
     private Words() {
     }
 
+    /** A scheme's protocol name in words, e.g. "AccessToken2 (007)". */
+    public static String schemeTitle(String scheme) {
+        switch (scheme) {
+            case "007": return "AccessToken2 (007)";
+            case "006": return "AccessToken (006)";
+            case "005": return "DynamicKey5 (005)";
+            case "signaling": return "signaling token";
+            case "netless": return "Netless whiteboard token";
+            default: return scheme;
+        }
+    }
+
     /** 006 privilege names, as the official {@code AccessToken.Privileges} enum has them. */
     public static String accessTokenPrivilege(int id) {
         switch (id) {

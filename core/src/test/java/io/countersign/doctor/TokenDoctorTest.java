@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -69,7 +70,7 @@ class TokenDoctorTest {
         assertEquals(List.of(), result.findings());
         assertEquals(Signature.PRIMARY, result.signature());
         assertEquals(Verdict.VALID, result.verdict());
-        assertEquals(TokenScheme.ACCESS_TOKEN_2, result.scheme());
+        assertEquals(Optional.of("007"), result.scheme());
     }
 
     @Test
@@ -189,7 +190,7 @@ class TokenDoctorTest {
 
         CheckResult unknown = TokenDoctor.check("hello", Expectations.none());
         assertEquals(Reason.BAD_PREFIX, ((Finding.Malformed) unknown.findings().get(0)).reason());
-        assertEquals(null, unknown.scheme());
+        assertEquals(Optional.empty(), unknown.scheme());
         assertEquals(Reason.EMPTY, ((Finding.Malformed) TokenDoctor.check("", Expectations.none()).findings().get(0)).reason());
     }
 

@@ -203,7 +203,7 @@ class InspectorPageTest {
         ObjectNode node = JSON.createObjectNode();
         try {
             Inspection in = TokenDoctor.inspect(token, Clock.fixed(Instant.ofEpochMilli(NOW_MILLIS), ZoneOffset.UTC));
-            node.put("scheme", in.scheme().id());
+            node.put("scheme", in.scheme());
             ArrayNode fields = node.putArray("fields");
             in.fields().forEach(f -> fields.addObject().put("name", f.name()).put("value", f.value()).put("meaning", f.meaning()));
             ArrayNode grants = node.putArray("grants");
