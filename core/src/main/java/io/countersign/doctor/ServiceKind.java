@@ -52,6 +52,19 @@ public enum ServiceKind {
         return id >= 1 && id <= privilegeNames.size() ? privilegeNames.get(id - 1) : "privilege " + id;
     }
 
+    /** The id of the privilege with this official name (any case) or decimal id, or -1 if this service has none such. */
+    public int privilegeId(String nameOrId) {
+        for (int i = 0; i < privilegeNames.size(); i++) {
+            if (privilegeNames.get(i).equalsIgnoreCase(nameOrId)) {
+                return i + 1;
+            }
+        }
+        if (nameOrId.matches("[0-9]{1,5}") && Integer.parseInt(nameOrId) <= 0xFFFF) {
+            return Integer.parseInt(nameOrId);
+        }
+        return -1;
+    }
+
     /** The service of 007 type {@code type}, or null for a type this version does not know. */
     public static ServiceKind ofType(int type) {
         for (ServiceKind kind : values()) {

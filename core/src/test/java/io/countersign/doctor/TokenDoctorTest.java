@@ -387,6 +387,17 @@ class TokenDoctorTest {
         assertTrue(Words.channelNameProblem(io.countersign.codec.ByteString.utf8("x".repeat(65))).contains("65 bytes"));
     }
 
+    @Test
+    void shouldFindPrivilegesByOfficialNameOrId() {
+        assertEquals(2, ServiceKind.RTC.privilegeId("kPrivilegePublishAudioStream"));
+        assertEquals(2, ServiceKind.RTC.privilegeId("kprivilegepublishaudiostream"));
+        assertEquals(4, ServiceKind.RTC.privilegeId("4"));
+        assertEquals(-1, ServiceKind.RTC.privilegeId("kPrivilegeLogin"));
+        assertEquals(-1, ServiceKind.RTC.privilegeId("65536"));
+        assertEquals(ServiceKind.RTM2, ServiceKind.ofName("rtm2"));
+        assertEquals(null, ServiceKind.ofName("video"));
+    }
+
     private static String meaning(Inspection in, String field) {
         return in.fields().stream().filter(f -> f.name().equals(field)).findFirst().orElseThrow().meaning();
     }
