@@ -34,6 +34,7 @@ public final class TokenServer implements AutoCloseable {
         routes.addAll(new SampleRoutes(config, issuer).routes());
         routes.addAll(new CommunityRoutes(config, issuer).routes());
         routes.addAll(new TokenRoutes(issuer).routes());
+        routes.addAll(new DoctorRoutes(config, java.time.Clock.systemUTC()).routes());
         Api api = new Api(config, metrics, routes);
         this.address = transport.start(config.host(), config.port(), config.maxBodyBytes(), config.ioThreads(), api);
     }

@@ -1,4 +1,4 @@
-package io.countersign.server.inspector;
+package io.countersign.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,6 +15,7 @@ import io.countersign.netless.TokenRole;
 import io.countersign.signaling.SignalingToken;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -42,7 +43,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The inspector page in a real browser (headless Chromium), opened as a file: what a person
+ * The inspector page in a real browser (headless Chromium), opened as a file and from the
+ * server: what a person
  * sees after pasting a token of each scheme, and its decoder, words and signature checks
  * against the core and the golden vectors.
  */
@@ -61,6 +63,10 @@ class InspectorPageTest {
     @BeforeAll
     static void open(@TempDir Path temp) throws IOException {
         driver = Browser.start(temp.resolve("profile"));
+    }
+
+    @BeforeEach
+    void openAsAFile() {
         driver.get(PAGE.toUri().toString());
     }
 
@@ -196,6 +202,20 @@ class InspectorPageTest {
         assertEquals("malformed", text("verdict"));
         assertTrue(text("malformed").contains("(BAD_BASE64)"), text("malformed"));
         assertNoRequests();
+    }
+
+    @Test
+    void shouldServeThePageThatChecksTheServersTokensWithoutSendingTheCertificate() throws Exception {
+        try (TokenServer server = TokenServer.start(Fixtures.config().build())) {
+            Http http = new Http(server);
+            String token = Http.json(http.post("/v1/tokens", "{\"builder\":\"RtcTokenBuilder2.buildTokenWithUid\",\"args\":"
+                    + "{\"channelName\":\"room\",\"uid\":42,\"role\":1,\"tokenExpire\":600,\"privilegeExpire\":600}}")).path("token").asText();
+            driver.get("http://127.0.0.1:" + server.port() + "/");
+            paste(token, Fixtures.CERT);
+            assertEquals("valid", text("verdict"));
+            assertTrue(text("field-rows").contains("kPrivilegeJoinChannel: 600 s after issueTs"));
+            assertNoRequests();
+        }
     }
 
     /** The core's inspection at the same instant, in the shape the page returns. */

@@ -1,4 +1,4 @@
-package io.countersign.server.inspector;
+package io.countersign.server;
 
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
