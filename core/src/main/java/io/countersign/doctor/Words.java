@@ -15,7 +15,12 @@ public final class Words {
     public static final long MAX_LIFETIME_SECONDS = 24 * 3600;
     /** Channel names are at most 64 bytes (joinChannel API reference). */
     public static final int MAX_CHANNEL_NAME_BYTES = 64;
-    private static final String CHANNEL_PUNCTUATION = "!#$%&()+-:;<=.>?@[]^_{}|~,";
+    private static final String PUNCTUATION = "!#$%&()+-:;<=.>?@[]^_{}|~,";
+    /**
+     * The 89 characters Agora allows in channel names, user accounts and RTM user IDs
+     * (joinChannel API reference; the same list is in the official builders' docs).
+     */
+    public static final String AGORA_NAME_CHARACTERS = "a-z, A-Z, 0-9, space and " + PUNCTUATION;
 
     private Words() {
     }
@@ -98,9 +103,9 @@ public final class Words {
         }
         for (int i = 0; i < channelName.length(); i++) {
             int c = channelName.byteAt(i) & 0xFF;
-            if (!isChannelCharacter(c)) {
+            if (!isAgoraNameCharacter(c)) {
                 return "byte " + (i + 1) + " of the channel name (" + (c >= 0x21 && c < 0x7F ? "'" + (char) c + "'"
-                        : String.format("0x%02X", c)) + ") is not one of a-z, A-Z, 0-9, space and " + CHANNEL_PUNCTUATION;
+                        : String.format("0x%02X", c)) + ") is not one of " + AGORA_NAME_CHARACTERS;
             }
         }
         if (channelName.length() > MAX_CHANNEL_NAME_BYTES) {
@@ -109,9 +114,10 @@ public final class Words {
         return null;
     }
 
-    private static boolean isChannelCharacter(int c) {
+    /** Whether {@code c} (a byte or a char) is one of {@link #AGORA_NAME_CHARACTERS}. */
+    public static boolean isAgoraNameCharacter(int c) {
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == ' '
-                || c < 0x80 && CHANNEL_PUNCTUATION.indexOf(c) >= 0;
+                || c < 0x80 && PUNCTUATION.indexOf(c) >= 0;
     }
 
     /** Unix seconds as {@code 2023-11-14 22:13:20 UTC}. */
