@@ -65,7 +65,7 @@ final class Inspect implements Callable<Integer> {
 
     @Option(names = "--secret-env", paramLabel = "NAME",
             description = "Environment variable holding the App Certificate (or Netless SK); it must be set. "
-                    + "Without this and --secret-file, AGORA_APP_CERTIFICATE is used if it is set.")
+                    + "Without this and --secret-file, AGORA_APP_CERTIFICATE (NETLESS_SK for Netless tokens) is used if set.")
     String secretEnv;
 
     @Option(names = "--secret-file", paramLabel = "FILE", description = "File holding the secret (surrounding white space is ignored).")
@@ -80,7 +80,7 @@ final class Inspect implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         String text = Main.tokenArgument(token);
-        Expectations expectations = expectations();
+        Expectations expectations = expectations(text);
         CheckResult result = TokenDoctor.check(text, expectations);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -100,11 +100,11 @@ final class Inspect implements Callable<Integer> {
         }
     }
 
-    private Expectations expectations() {
+    private Expectations expectations(String text) {
         Expectations.Builder b = Expectations.builder()
                 .clock(now == null ? Clock.systemUTC() : Clock.fixed(Instant.ofEpochSecond(now), ZoneOffset.UTC))
                 .leeway(Duration.ofSeconds(leeway));
-        String secret = secret();
+        String secret = secret(text.startsWith("NETLESS") ? "NETLESS_SK" : "AGORA_APP_CERTIFICATE");
         if (secret != null) {
             b.certificate(secret);
         }
@@ -142,8 +142,11 @@ final class Inspect implements Callable<Integer> {
         return b.build();
     }
 
-    /** The secret if one was given or AGORA_APP_CERTIFICATE is set; a named source that cannot be read is a usage error. */
-    private String secret() {
+    /**
+     * The secret if one was given, else the value of {@code implicit} (AGORA_APP_CERTIFICATE, or
+     * NETLESS_SK for a Netless token) if set; a named source that cannot be read is a usage error.
+     */
+    private String secret(String implicit) {
         if (secretFile != null) {
             return Main.readSecretFile(spec, secretFile);
         }
@@ -155,7 +158,7 @@ final class Inspect implements Callable<Integer> {
             }
             return value;
         }
-        return System.getenv("AGORA_APP_CERTIFICATE");
+        return System.getenv(implicit);
     }
 
     /** The result as a person reads it. */
