@@ -61,7 +61,6 @@ final class Inspector {
                     + ", longer than Agora's maximum of 24 h");
         }
         in.relativeUnit("expire", token.expire());
-        boolean tokenExpired = in.nowMillis >= expires * 1000;
         List<Service> services = token.services();
         for (int i = 0; i < services.size(); i++) {
             Service s = services.get(i);
@@ -77,15 +76,7 @@ final class Inspector {
                 String name = kind.privilegeName(id);
                 long until = issued + value;
                 in.field(field, Long.toString(value), name + ": " + value + " s after issueTs, until " + Words.utc(until));
-                in.grants.add(new Grant(field, kind, id, name, until * 1000));
-                if (value > token.expire()) {
-                    in.warn(Code.PRIVILEGE_OUTLIVES_TOKEN, field, name + " lasts until " + Words.utc(until)
-                            + ", after the token expires at " + Words.utc(expires) + ": the token's expiry wins");
-                }
-                if (!tokenExpired && in.nowMillis >= until * 1000) {
-                    in.warn(Code.PRIVILEGE_EXPIRED, field, name + " expired at " + Words.utc(until) + " ("
-                            + Words.relative(until, in.nowSeconds()) + "), before the token does");
-                }
+                in.grant(new Grant(field, kind, id, name, until * 1000), expires);
                 in.relativeUnit(field, value);
             }
         }
@@ -167,7 +158,6 @@ final class Inspector {
                 + " (the official builders set this 24 h after building)");
         in.expired("ts", ts * 1000);
         in.absoluteUnit("ts", ts);
-        boolean tokenExpired = in.nowMillis >= ts * 1000;
         Privileges p = decoded.privileges();
         for (int j = 0; j < p.size(); j++) {
             int id = p.idAt(j);
@@ -175,15 +165,7 @@ final class Inspector {
             String field = "privileges." + id;
             String name = Words.accessTokenPrivilege(id);
             in.field(field, Long.toString(until), name + " until " + Words.utc(until));
-            in.grants.add(new Grant(field, id == 1000 ? ServiceKind.RTM : ServiceKind.RTC, id, name, until * 1000));
-            if (until > ts) {
-                in.warn(Code.PRIVILEGE_OUTLIVES_TOKEN, field, name + " lasts until " + Words.utc(until)
-                        + ", after the token expires at " + Words.utc(ts) + ": the token's expiry wins");
-            }
-            if (!tokenExpired && in.nowMillis >= until * 1000) {
-                in.warn(Code.PRIVILEGE_EXPIRED, field, name + " expired at " + Words.utc(until) + " ("
-                        + Words.relative(until, in.nowSeconds()) + "), before the token does");
-            }
+            in.grant(new Grant(field, id == 1000 ? ServiceKind.RTM : ServiceKind.RTC, id, name, until * 1000), ts);
             in.absoluteUnit(field, until);
         }
         return in.build("006", OptionalLong.empty(), OptionalLong.of(ts * 1000));
@@ -272,6 +254,20 @@ final class Inspector {
 
     private void warn(Code code, String field, String message) {
         warnings.add(new Warning(code, field, message));
+    }
+
+    /** Records a privilege and warns when it outlives the token or has expired while the token lasts. */
+    private void grant(Grant g, long tokenExpiresSeconds) {
+        grants.add(g);
+        long until = g.expiresAt() / 1000;
+        if (until > tokenExpiresSeconds) {
+            warn(Code.PRIVILEGE_OUTLIVES_TOKEN, g.field(), g.name() + " lasts until " + Words.utc(until)
+                    + ", after the token expires at " + Words.utc(tokenExpiresSeconds) + ": the token's expiry wins");
+        }
+        if (nowMillis < tokenExpiresSeconds * 1000 && nowMillis >= g.expiresAt()) {
+            warn(Code.PRIVILEGE_EXPIRED, g.field(), g.name() + " expired at " + Words.utc(until) + " ("
+                    + Words.relative(until, nowSeconds()) + "), before the token does");
+        }
     }
 
     private void expired(String field, long expiresAtMillis) {
