@@ -1,6 +1,7 @@
 package io.countersign.accesstoken2;
 
-import io.countersign.codec.CodecGenerators;
+import io.countersign.codec.TokenProperties;
+import io.countersign.codec.TokenSigner;
 import io.countersign.codec.TokenFormatException;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -20,17 +21,20 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class AccessToken2Properties {
-    private static final String CERT = "5CFd2fd1755d40ecb72977518be15d3b";
+class AccessToken2Properties extends TokenProperties<AccessToken2> {
+    @Override
+    protected TokenSigner<AccessToken2> newSigner() {
+        return new AccessToken2Signer();
+    }
 
-    @Provide
-    Arbitrary<AccessToken2> tokens() {
+    @Override
+    protected Arbitrary<AccessToken2> anyContent() {
         return AccessToken2Generators.token();
     }
 
     @Provide
-    Arbitrary<String> certificates() {
-        return CodecGenerators.hex32();
+    Arbitrary<AccessToken2> tokens() {
+        return AccessToken2Generators.token();
     }
 
     @Property(tries = 500)

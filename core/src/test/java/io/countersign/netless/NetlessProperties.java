@@ -1,6 +1,8 @@
 package io.countersign.netless;
 
 import io.countersign.codec.Base64Codec;
+import io.countersign.codec.TokenProperties;
+import io.countersign.codec.TokenSigner;
 import io.countersign.codec.TokenFormatException;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -14,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.Base64;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -24,8 +25,23 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class NetlessProperties {
+class NetlessProperties extends TokenProperties<NetlessTokenContent> {
     private static final String SK = "netless-sk";
+
+    @Override
+    protected TokenSigner<NetlessTokenContent> newSigner() {
+        return new NetlessSigner();
+    }
+
+    @Override
+    protected Arbitrary<NetlessTokenContent> anyContent() {
+        return NetlessGenerators.content();
+    }
+
+    @Override
+    protected String secret() {
+        return SK;
+    }
 
     @Provide
     Arbitrary<NetlessTokenContent> contents() {

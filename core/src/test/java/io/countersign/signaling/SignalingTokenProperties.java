@@ -1,6 +1,7 @@
 package io.countersign.signaling;
 
-import io.countersign.codec.CodecGenerators;
+import io.countersign.codec.TokenProperties;
+import io.countersign.codec.TokenSigner;
 import io.countersign.codec.ByteString;
 import io.countersign.codec.TokenFormatException;
 import net.jqwik.api.Arbitraries;
@@ -14,17 +15,20 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class SignalingTokenProperties {
-    private static final String CERT = "5CFd2fd1755d40ecb72977518be15d3b";
+class SignalingTokenProperties extends TokenProperties<SignalingTokenContent> {
+    @Override
+    protected TokenSigner<SignalingTokenContent> newSigner() {
+        return new SignalingTokenSigner();
+    }
 
-    @Provide
-    Arbitrary<SignalingTokenContent> tokens() {
+    @Override
+    protected Arbitrary<SignalingTokenContent> anyContent() {
         return SignalingTokenGenerators.token();
     }
 
     @Provide
-    Arbitrary<String> certificates() {
-        return CodecGenerators.hex32();
+    Arbitrary<SignalingTokenContent> tokens() {
+        return SignalingTokenGenerators.token();
     }
 
     @Provide
