@@ -1,15 +1,12 @@
 package io.countersign.accesstoken;
 
-import io.countersign.codec.DecodeLimits;
 import io.countersign.codec.DecoderContract;
-import io.countersign.codec.TokenDecoder;
 import io.countersign.codec.TokenFormatException;
 import io.countersign.codec.TokenFormatException.Reason;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -32,19 +29,8 @@ class AccessTokenDecoderTest extends DecoderContract<DecodedAccessToken> {
 
     private final AccessTokenDecoder decoder = new AccessTokenDecoder();
 
-    @Override
-    protected TokenDecoder<DecodedAccessToken> newDecoder(DecodeLimits limits) {
-        return new AccessTokenDecoder(limits);
-    }
-
-    @Override
-    protected String officialToken() {
-        return OFFICIAL;
-    }
-
-    @Override
-    protected List<String> wrongPrefixes() {
-        return List.of("007" + OFFICIAL.substring(3), "06");
+    AccessTokenDecoderTest() {
+        super(AccessTokenDecoder::new, OFFICIAL, "version", "007" + OFFICIAL.substring(3), "06");
     }
 
     @Test

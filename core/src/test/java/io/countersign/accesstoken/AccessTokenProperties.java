@@ -1,7 +1,6 @@
 package io.countersign.accesstoken;
 
 import io.countersign.codec.TokenProperties;
-import io.countersign.codec.TokenSigner;
 import io.countersign.codec.ByteString;
 import io.countersign.codec.TokenFormatException;
 import net.jqwik.api.Arbitraries;
@@ -19,14 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AccessTokenProperties extends TokenProperties<AccessToken> {
-    @Override
-    protected TokenSigner<AccessToken> newSigner() {
-        return new AccessTokenSigner();
-    }
-
-    @Override
-    protected Arbitrary<AccessToken> anyContent() {
-        return AccessTokenGenerators.token();
+    AccessTokenProperties() {
+        super(AccessTokenSigner::new, AccessTokenGenerators.token(), CERT);
     }
 
     @Provide

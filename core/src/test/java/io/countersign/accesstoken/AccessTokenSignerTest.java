@@ -2,7 +2,6 @@ package io.countersign.accesstoken;
 
 import io.countersign.codec.Privileges;
 import io.countersign.codec.SignerContract;
-import io.countersign.codec.TokenSigner;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -29,24 +28,8 @@ class AccessTokenSignerTest extends SignerContract<AccessToken> {
 
     private final AccessTokenSigner signer = new AccessTokenSigner();
 
-    @Override
-    protected TokenSigner<AccessToken> newSigner() {
-        return new AccessTokenSigner();
-    }
-
-    @Override
-    protected AccessToken content() {
-        return EXPLICIT_CONTENT;
-    }
-
-    @Override
-    protected String secret() {
-        return CERT;
-    }
-
-    @Override
-    protected String officialText() {
-        return EXPLICIT;
+    AccessTokenSignerTest() {
+        super(AccessTokenSigner::new, EXPLICIT_CONTENT, CERT, EXPLICIT);
     }
 
     @Test

@@ -2,7 +2,6 @@ package io.countersign.accesstoken2;
 
 import io.countersign.codec.DecodeLimits;
 import io.countersign.codec.DecoderContract;
-import io.countersign.codec.TokenDecoder;
 import io.countersign.codec.TokenFormatException;
 import io.countersign.codec.TokenFormatException.Reason;
 import org.junit.jupiter.api.Test;
@@ -14,7 +13,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -35,19 +33,8 @@ class AccessToken2DecoderTest extends DecoderContract<DecodedAccessToken2> {
 
     private final AccessToken2Decoder decoder = new AccessToken2Decoder();
 
-    @Override
-    protected TokenDecoder<DecodedAccessToken2> newDecoder(DecodeLimits limits) {
-        return new AccessToken2Decoder(limits);
-    }
-
-    @Override
-    protected String officialToken() {
-        return OFFICIAL_NODE_RTC;
-    }
-
-    @Override
-    protected List<String> wrongPrefixes() {
-        return List.of("006" + OFFICIAL_NODE_RTC.substring(3), "07");
+    AccessToken2DecoderTest() {
+        super(AccessToken2Decoder::new, OFFICIAL_NODE_RTC, "version", "006" + OFFICIAL_NODE_RTC.substring(3), "07");
     }
 
     @Test

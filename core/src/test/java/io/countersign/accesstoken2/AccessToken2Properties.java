@@ -1,7 +1,6 @@
 package io.countersign.accesstoken2;
 
 import io.countersign.codec.TokenProperties;
-import io.countersign.codec.TokenSigner;
 import io.countersign.codec.TokenFormatException;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -22,14 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AccessToken2Properties extends TokenProperties<AccessToken2> {
-    @Override
-    protected TokenSigner<AccessToken2> newSigner() {
-        return new AccessToken2Signer();
-    }
-
-    @Override
-    protected Arbitrary<AccessToken2> anyContent() {
-        return AccessToken2Generators.token();
+    AccessToken2Properties() {
+        super(AccessToken2Signer::new, AccessToken2Generators.token(), CERT);
     }
 
     @Provide

@@ -2,7 +2,6 @@ package io.countersign.accesstoken2;
 
 import io.countersign.codec.Privileges;
 import io.countersign.codec.SignerContract;
-import io.countersign.codec.TokenSigner;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,24 +29,8 @@ class AccessToken2SignerTest extends SignerContract<AccessToken2> {
 
     private final AccessToken2Signer signer = new AccessToken2Signer();
 
-    @Override
-    protected TokenSigner<AccessToken2> newSigner() {
-        return new AccessToken2Signer();
-    }
-
-    @Override
-    protected AccessToken2 content() {
-        return RTC;
-    }
-
-    @Override
-    protected String secret() {
-        return CERT;
-    }
-
-    @Override
-    protected String officialText() {
-        return OFFICIAL_RTC;
+    AccessToken2SignerTest() {
+        super(AccessToken2Signer::new, RTC, CERT, OFFICIAL_RTC);
     }
 
     @Test

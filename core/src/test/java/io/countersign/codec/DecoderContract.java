@@ -4,6 +4,7 @@ import io.countersign.codec.TokenFormatException.Reason;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,24 +16,32 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@link DecodeLimits#maxTokenLength()} and another scheme's prefix with a typed error at offset 0.
  */
 public abstract class DecoderContract<D> {
-    protected abstract TokenDecoder<D> newDecoder(DecodeLimits limits);
+    private final Function<DecodeLimits, ? extends TokenDecoder<D>> newDecoder;
+    private final String officialToken;
+    private final String prefixField;
+    private final List<String> wrongPrefixes;
 
-    /** A token an official builder wrote. */
-    protected abstract String officialToken();
+    /**
+     * {@code officialToken} is a token an official builder wrote; {@code wrongPrefixes} start like
+     * another version or scheme ("" is always tried too), reported on {@code prefixField}.
+     */
+    protected DecoderContract(Function<DecodeLimits, ? extends TokenDecoder<D>> newDecoder, String officialToken,
+                              String prefixField, String... wrongPrefixes) {
+        this.newDecoder = newDecoder;
+        this.officialToken = officialToken;
+        this.prefixField = prefixField;
+        this.wrongPrefixes = List.of(wrongPrefixes);
+    }
 
-    /** Texts that start like another version or scheme (or not at all); "" is always tried too. */
-    protected abstract List<String> wrongPrefixes();
-
-    /** The field a wrong prefix is reported on. */
-    protected String prefixField() {
-        return "version";
+    private TokenDecoder<D> newDecoder(DecodeLimits limits) {
+        return newDecoder.apply(limits);
     }
 
     @Test
     void shouldDecodeTheOfficialTokenAlikeWhenReused() {
         TokenDecoder<D> decoder = newDecoder(DecodeLimits.DEFAULT);
-        D first = decoder.decode(officialToken());
-        assertEquals(first, decoder.decode(officialToken()));
+        D first = decoder.decode(officialToken);
+        assertEquals(first, decoder.decode(officialToken));
     }
 
     @Test
@@ -45,20 +54,20 @@ public abstract class DecoderContract<D> {
     @Test
     void shouldRejectAWrongPrefixAtOffsetZero() {
         TokenDecoder<D> decoder = newDecoder(DecodeLimits.DEFAULT);
-        for (String text : concat("", wrongPrefixes())) {
+        for (String text : concat("", wrongPrefixes)) {
             TokenFormatException e = reject(decoder, text);
             assertEquals(Reason.BAD_PREFIX, e.reason(), text);
-            assertEquals(prefixField(), e.field(), text);
+            assertEquals(prefixField, e.field(), text);
             assertEquals(0, e.offset(), text);
         }
     }
 
     @Test
     void shouldRespectTheTokenLengthLimit() {
-        int length = officialToken().length();
-        newDecoder(DecodeLimits.builder().maxTokenLength(length).build()).decode(officialToken());
+        int length = officialToken.length();
+        newDecoder(DecodeLimits.builder().maxTokenLength(length).build()).decode(officialToken);
 
-        TokenFormatException e = reject(newDecoder(DecodeLimits.builder().maxTokenLength(length - 1).build()), officialToken());
+        TokenFormatException e = reject(newDecoder(DecodeLimits.builder().maxTokenLength(length - 1).build()), officialToken);
         assertEquals(Reason.TOO_LARGE, e.reason());
         assertEquals("token", e.field());
     }

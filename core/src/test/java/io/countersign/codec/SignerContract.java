@@ -7,6 +7,7 @@ import java.nio.BufferOverflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,31 +23,32 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 public abstract class SignerContract<T> {
     private static final byte GUARD = 0x55;
 
-    private final TokenSigner<T> signer = newSigner();
+    private final TokenSigner<T> signer;
+    private final T content;
+    private final String secret;
+    private final String officialText;
 
-    protected abstract TokenSigner<T> newSigner();
-
-    /** Content for which {@link #officialText()} is known. */
-    protected abstract T content();
-
-    protected abstract String secret();
-
-    /** What an official builder writes for {@link #content()} under {@link #secret()}. */
-    protected abstract String officialText();
+    /** {@code officialText} is what an official builder writes for {@code content} under {@code secret}. */
+    protected SignerContract(Supplier<? extends TokenSigner<T>> newSigner, T content, String secret, String officialText) {
+        this.signer = newSigner.get();
+        this.content = content;
+        this.secret = secret;
+        this.officialText = officialText;
+    }
 
     @Test
     void shouldSignTheOfficialText() {
-        assertEquals(officialText(), signer.sign(content(), secret()));
+        assertEquals(officialText, signer.sign(content, secret));
     }
 
     @Test
     void shouldWriteAtAnOffsetWhatTheStringFormReturnsWhenReused() {
-        String expected = signer.sign(content(), secret());
+        String expected = signer.sign(content, secret);
         byte[] out = new byte[expected.length() + 100];
         Arrays.fill(out, GUARD);
 
-        int length = signer.sign(content(), secret(), out, 11);
-        int again = signer.sign(content(), secret(), out, 11);
+        int length = signer.sign(content, secret, out, 11);
+        int again = signer.sign(content, secret, out, 11);
 
         assertEquals(expected.length(), length);
         assertEquals(length, again);
@@ -57,22 +59,22 @@ public abstract class SignerContract<T> {
 
     @Test
     void shouldRefuseABufferTooSmallWithoutWritingIntoIt() {
-        int length = signer.sign(content(), secret()).length();
+        int length = signer.sign(content, secret).length();
         byte[] out = new byte[length + 11];
         IndexOutOfBoundsException e = assertThrows(IndexOutOfBoundsException.class,
-                () -> signer.sign(content(), secret(), out, 12));
+                () -> signer.sign(content, secret, out, 12));
         assertTrue(e.getMessage().startsWith("out:"), e.getMessage());
         assertArrayEquals(new byte[length + 11], out);
-        assertThrows(IndexOutOfBoundsException.class, () -> signer.sign(content(), secret(), out, -1));
+        assertThrows(IndexOutOfBoundsException.class, () -> signer.sign(content, secret, out, -1));
         assertArrayEquals(new byte[length + 11], out);
     }
 
     @Test
     void shouldPutIntoAByteBufferAtItsPositionAndAdvanceIt() {
-        String expected = signer.sign(content(), secret());
+        String expected = signer.sign(content, secret);
         for (ByteBuffer buffer : new ByteBuffer[] {ByteBuffer.allocate(1024), ByteBuffer.allocateDirect(1024)}) {
             buffer.position(7);
-            int length = signer.sign(content(), secret(), buffer);
+            int length = signer.sign(content, secret, buffer);
             assertEquals(expected.length(), length);
             assertEquals(7 + length, buffer.position());
             byte[] text = new byte[length];
@@ -84,10 +86,10 @@ public abstract class SignerContract<T> {
 
     @Test
     void shouldRefuseAByteBufferTooSmallWithoutMovingIt() {
-        int length = signer.sign(content(), secret()).length();
+        int length = signer.sign(content, secret).length();
         ByteBuffer buffer = ByteBuffer.allocate(length + 2);
         buffer.position(3);
-        assertThrows(BufferOverflowException.class, () -> signer.sign(content(), secret(), buffer));
+        assertThrows(BufferOverflowException.class, () -> signer.sign(content, secret, buffer));
         assertEquals(3, buffer.position());
         assertArrayEquals(new byte[length + 2], buffer.array());
     }
@@ -95,14 +97,14 @@ public abstract class SignerContract<T> {
     @Test
     void shouldNotAllocateOnTheCallerBufferPathAfterWarmUp() {
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        byte[] out = new byte[signer.sign(content(), secret()).length()];
+        byte[] out = new byte[signer.sign(content, secret).length()];
         for (int i = 0; i < 20_000; i++) {
-            signer.sign(content(), secret(), out, 0);
+            signer.sign(content, secret, out, 0);
         }
         long before = threads.getCurrentThreadAllocatedBytes();
         assertTrue(before > 0, "this JVM does not measure thread allocation");
         for (int i = 0; i < 1_000; i++) {
-            signer.sign(content(), secret(), out, 0);
+            signer.sign(content, secret, out, 0);
         }
         long perToken = (threads.getCurrentThreadAllocatedBytes() - before) / 1_000;
         // A few bytes of slack for the measurement itself; one allocated array would be 16+.

@@ -8,6 +8,7 @@ import net.jqwik.api.Provide;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -20,16 +21,15 @@ public abstract class TokenProperties<T> {
     /** Agora's published sample certificate, not a secret. */
     protected static final String CERT = "5CFd2fd1755d40ecb72977518be15d3b";
 
-    private final TokenSigner<T> signer = newSigner();
+    private final TokenSigner<T> signer;
+    private final Arbitrary<T> anyContent;
+    private final String secret;
 
-    protected abstract TokenSigner<T> newSigner();
-
-    /** Every content the scheme's generators make. */
-    protected abstract Arbitrary<T> anyContent();
-
-    /** The secret the shared properties sign with. */
-    protected String secret() {
-        return CERT;
+    /** {@code anyContent}: every content the scheme's generators make; signed with {@code secret}. */
+    protected TokenProperties(Supplier<? extends TokenSigner<T>> newSigner, Arbitrary<T> anyContent, String secret) {
+        this.signer = newSigner.get();
+        this.anyContent = anyContent;
+        this.secret = secret;
     }
 
     @Provide
@@ -37,23 +37,23 @@ public abstract class TokenProperties<T> {
         return CodecGenerators.hex32();
     }
 
-    @Provide("anyContent")
-    Arbitrary<T> provideAnyContent() {
-        return anyContent();
+    @Provide
+    Arbitrary<T> anyContent() {
+        return anyContent;
     }
 
     /** The String, byte[] (at an offset) and ByteBuffer forms write the same text, whatever the content. */
     @Property(tries = 300)
     void everyFormWritesTheSameText(@ForAll("anyContent") T content) {
-        String text = signer.sign(content, secret());
+        String text = signer.sign(content, secret);
         byte[] out = new byte[text.length() + 22];
-        int length = signer.sign(content, secret(), out, 11);
+        int length = signer.sign(content, secret, out, 11);
         assertEquals(text, new String(out, 11, length, StandardCharsets.US_ASCII));
         assertEquals(0, out[10]);
         assertEquals(0, out[11 + length]);
 
         ByteBuffer buffer = ByteBuffer.allocate(text.length() + 5).position(5);
-        assertEquals(length, signer.sign(content, secret(), buffer));
+        assertEquals(length, signer.sign(content, secret, buffer));
         assertEquals(text, new String(Arrays.copyOfRange(buffer.array(), 5, 5 + length), StandardCharsets.US_ASCII));
     }
 }

@@ -1,15 +1,12 @@
 package io.countersign.dynamickey5;
 
 import io.countersign.codec.ByteString;
-import io.countersign.codec.DecodeLimits;
 import io.countersign.codec.DecoderContract;
-import io.countersign.codec.TokenDecoder;
 import io.countersign.codec.TokenFormatException;
 import io.countersign.codec.TokenFormatException.Reason;
 import org.junit.jupiter.api.Test;
 
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,19 +18,8 @@ class DynamicKey5DecoderTest extends DecoderContract<DecodedDynamicKey5> {
 
     private final DynamicKey5Decoder decoder = new DynamicKey5Decoder();
 
-    @Override
-    protected TokenDecoder<DecodedDynamicKey5> newDecoder(DecodeLimits limits) {
-        return new DynamicKey5Decoder(limits);
-    }
-
-    @Override
-    protected String officialToken() {
-        return OFFICIAL;
-    }
-
-    @Override
-    protected List<String> wrongPrefixes() {
-        return List.of("006" + OFFICIAL.substring(3), "05");
+    DynamicKey5DecoderTest() {
+        super(DynamicKey5Decoder::new, OFFICIAL, "version", "006" + OFFICIAL.substring(3), "05");
     }
 
     @Test

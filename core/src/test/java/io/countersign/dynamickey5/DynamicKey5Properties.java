@@ -2,7 +2,6 @@ package io.countersign.dynamickey5;
 
 import io.countersign.codec.CodecGenerators;
 import io.countersign.codec.TokenProperties;
-import io.countersign.codec.TokenSigner;
 import io.countersign.codec.ByteString;
 import io.countersign.codec.TokenFormatException;
 import net.jqwik.api.Arbitraries;
@@ -20,14 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DynamicKey5Properties extends TokenProperties<DynamicKey5Content> {
-    @Override
-    protected TokenSigner<DynamicKey5Content> newSigner() {
-        return new DynamicKey5Signer();
-    }
-
-    @Override
-    protected Arbitrary<DynamicKey5Content> anyContent() {
-        return DynamicKey5Generators.key();
+    DynamicKey5Properties() {
+        super(DynamicKey5Signer::new, DynamicKey5Generators.key(), CERT);
     }
 
     @Provide

@@ -1,7 +1,6 @@
 package io.countersign.dynamickey5;
 
 import io.countersign.codec.SignerContract;
-import io.countersign.codec.TokenSigner;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -28,25 +27,9 @@ class DynamicKey5SignerTest extends SignerContract<DynamicKey5Content> {
 
     private final DynamicKey5Signer signer = new DynamicKey5Signer();
 
-    @Override
-    protected TokenSigner<DynamicKey5Content> newSigner() {
-        return new DynamicKey5Signer();
-    }
-
-    /** A media channel key: its empty extra map is the common case, signed without allocating. */
-    @Override
-    protected DynamicKey5Content content() {
-        return MEDIA;
-    }
-
-    @Override
-    protected String secret() {
-        return CERT;
-    }
-
-    @Override
-    protected String officialText() {
-        return DynamicKey5Test.MEDIA_CHANNEL;
+    DynamicKey5SignerTest() {
+        // The media channel key: its empty extra map is the common case, signed without allocating.
+        super(DynamicKey5Signer::new, MEDIA, CERT, DynamicKey5Test.MEDIA_CHANNEL);
     }
 
     @Test

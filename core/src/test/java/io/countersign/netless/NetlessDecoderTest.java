@@ -2,7 +2,6 @@ package io.countersign.netless;
 
 import io.countersign.codec.DecodeLimits;
 import io.countersign.codec.DecoderContract;
-import io.countersign.codec.TokenDecoder;
 import io.countersign.codec.TokenFormatException;
 import io.countersign.codec.TokenFormatException.Reason;
 import org.junit.jupiter.api.Test;
@@ -46,24 +45,9 @@ class NetlessDecoderTest extends DecoderContract<DecodedNetlessToken> {
 
     private final NetlessDecoder decoder = new NetlessDecoder();
 
-    @Override
-    protected TokenDecoder<DecodedNetlessToken> newDecoder(DecodeLimits limits) {
-        return new NetlessDecoder(limits);
-    }
-
-    @Override
-    protected String officialToken() {
-        return SDK_TEN_MINUTES;
-    }
-
-    @Override
-    protected List<String> wrongPrefixes() {
-        return List.of("NETLESS_YWs9", "netlesssdk_YWs9", "NETLESSSDK", "007eJx", "NETLESSROOM");
-    }
-
-    @Override
-    protected String prefixField() {
-        return "prefix";
+    NetlessDecoderTest() {
+        super(NetlessDecoder::new, SDK_TEN_MINUTES, "prefix",
+                "NETLESS_YWs9", "netlesssdk_YWs9", "NETLESSSDK", "007eJx", "NETLESSROOM");
     }
 
     @Test

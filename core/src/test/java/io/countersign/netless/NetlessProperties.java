@@ -2,7 +2,6 @@ package io.countersign.netless;
 
 import io.countersign.codec.Base64Codec;
 import io.countersign.codec.TokenProperties;
-import io.countersign.codec.TokenSigner;
 import io.countersign.codec.TokenFormatException;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -28,19 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class NetlessProperties extends TokenProperties<NetlessTokenContent> {
     private static final String SK = "netless-sk";
 
-    @Override
-    protected TokenSigner<NetlessTokenContent> newSigner() {
-        return new NetlessSigner();
-    }
-
-    @Override
-    protected Arbitrary<NetlessTokenContent> anyContent() {
-        return NetlessGenerators.content();
-    }
-
-    @Override
-    protected String secret() {
-        return SK;
+    NetlessProperties() {
+        super(NetlessSigner::new, NetlessGenerators.content(), SK);
     }
 
     @Provide

@@ -2,7 +2,6 @@ package io.countersign.netless;
 
 import io.countersign.codec.Hex;
 import io.countersign.codec.SignerContract;
-import io.countersign.codec.TokenSigner;
 import org.junit.jupiter.api.Test;
 
 import java.lang.management.ManagementFactory;
@@ -25,24 +24,8 @@ class NetlessSignerTest extends SignerContract<NetlessTokenContent> {
 
     private final NetlessSigner signer = new NetlessSigner();
 
-    @Override
-    protected TokenSigner<NetlessTokenContent> newSigner() {
-        return new NetlessSigner();
-    }
-
-    @Override
-    protected NetlessTokenContent content() {
-        return ROOM;
-    }
-
-    @Override
-    protected String secret() {
-        return "netless-sk";
-    }
-
-    @Override
-    protected String officialText() {
-        return ROOM_TOKEN;
+    NetlessSignerTest() {
+        super(NetlessSigner::new, ROOM, "netless-sk", ROOM_TOKEN);
     }
 
     @Test

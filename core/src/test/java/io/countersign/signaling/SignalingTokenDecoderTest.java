@@ -1,13 +1,9 @@
 package io.countersign.signaling;
 
-import io.countersign.codec.DecodeLimits;
 import io.countersign.codec.DecoderContract;
-import io.countersign.codec.TokenDecoder;
 import io.countersign.codec.TokenFormatException;
 import io.countersign.codec.TokenFormatException.Reason;
 import org.junit.jupiter.api.Test;
-
-import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -19,19 +15,8 @@ class SignalingTokenDecoderTest extends DecoderContract<DecodedSignalingToken> {
 
     private final SignalingTokenDecoder decoder = new SignalingTokenDecoder();
 
-    @Override
-    protected TokenDecoder<DecodedSignalingToken> newDecoder(DecodeLimits limits) {
-        return new SignalingTokenDecoder(limits);
-    }
-
-    @Override
-    protected String officialToken() {
-        return OFFICIAL;
-    }
-
-    @Override
-    protected List<String> wrongPrefixes() {
-        return List.of("2" + OFFICIAL.substring(1), "11:" + OFFICIAL.substring(2), "1");
+    SignalingTokenDecoderTest() {
+        super(SignalingTokenDecoder::new, OFFICIAL, "version", "2" + OFFICIAL.substring(1), "11:" + OFFICIAL.substring(2), "1");
     }
 
     @Test

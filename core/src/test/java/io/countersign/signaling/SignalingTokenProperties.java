@@ -1,7 +1,6 @@
 package io.countersign.signaling;
 
 import io.countersign.codec.TokenProperties;
-import io.countersign.codec.TokenSigner;
 import io.countersign.codec.ByteString;
 import io.countersign.codec.TokenFormatException;
 import net.jqwik.api.Arbitraries;
@@ -16,14 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SignalingTokenProperties extends TokenProperties<SignalingTokenContent> {
-    @Override
-    protected TokenSigner<SignalingTokenContent> newSigner() {
-        return new SignalingTokenSigner();
-    }
-
-    @Override
-    protected Arbitrary<SignalingTokenContent> anyContent() {
-        return SignalingTokenGenerators.token();
+    SignalingTokenProperties() {
+        super(SignalingTokenSigner::new, SignalingTokenGenerators.token(), CERT);
     }
 
     @Provide

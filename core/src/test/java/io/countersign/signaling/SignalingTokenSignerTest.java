@@ -1,7 +1,6 @@
 package io.countersign.signaling;
 
 import io.countersign.codec.SignerContract;
-import io.countersign.codec.TokenSigner;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,24 +11,8 @@ class SignalingTokenSignerTest extends SignerContract<SignalingTokenContent> {
 
     private final SignalingTokenSigner signer = new SignalingTokenSigner();
 
-    @Override
-    protected TokenSigner<SignalingTokenContent> newSigner() {
-        return new SignalingTokenSigner();
-    }
-
-    @Override
-    protected SignalingTokenContent content() {
-        return TOKEN;
-    }
-
-    @Override
-    protected String secret() {
-        return SignalingTokenTest.CERT;
-    }
-
-    @Override
-    protected String officialText() {
-        return SignalingTokenTest.OFFICIAL;
+    SignalingTokenSignerTest() {
+        super(SignalingTokenSigner::new, TOKEN, SignalingTokenTest.CERT, SignalingTokenTest.OFFICIAL);
     }
 
     @Test
