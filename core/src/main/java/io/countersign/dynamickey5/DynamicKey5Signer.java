@@ -53,12 +53,7 @@ public final class DynamicKey5Signer extends TokenSigner<DynamicKey5Content> {
         message.skip(extra.length());
         extra.copyTo(message.array(), at);
         signatureHex(appCertificate, check, 0);
-        String signature = decoded.signature();
-        int diff = signature.length() ^ SIGNATURE_LENGTH;
-        for (int i = 0; i < SIGNATURE_LENGTH && i < signature.length(); i++) {
-            diff |= check[i] ^ signature.charAt(i);
-        }
-        return diff == 0;
+        return Hmac.constantTimeEquals(check, decoded.signature());
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.countersign.signaling;
 
 import io.countersign.codec.ByteString;
 import io.countersign.codec.Checks;
+import io.countersign.codec.Hmac;
 import io.countersign.codec.PackedWriter;
 import io.countersign.codec.TokenSigner;
 
@@ -45,12 +46,7 @@ public final class SignalingTokenSigner extends TokenSigner<SignalingTokenConten
         Checks.notNull("account", account);
         Checks.hex32Secret("appCertificate", appCertificate);
         md5Hex(account, decoded.appId(), appCertificate, decoded.expiredTs(), check, 0);
-        String signature = decoded.signature();
-        int diff = signature.length() ^ MD5_HEX_LENGTH;
-        for (int i = 0; i < MD5_HEX_LENGTH && i < signature.length(); i++) {
-            diff |= check[i] ^ signature.charAt(i);
-        }
-        return diff == 0;
+        return Hmac.constantTimeEquals(check, decoded.signature());
     }
 
     @Override

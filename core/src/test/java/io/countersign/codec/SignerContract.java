@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,6 +40,17 @@ public abstract class SignerContract<T> {
     @Test
     void shouldSignTheOfficialText() {
         assertEquals(officialText, signer.sign(content, secret));
+    }
+
+    /** An unpaired surrogate instead of the secret's last character, or after it: no scheme's rule allows one. */
+    @Test
+    void shouldRefuseABadSecretNamingTheFieldButNotTheValue() {
+        String kept = secret.substring(0, secret.length() - 1);
+        for (String bad : new String[] {kept + "\ud800", secret + "\ud800"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> signer.sign(content, bad));
+            assertTrue(e.getMessage().matches("(?s)\\w+: .*"), e.getMessage());
+            assertFalse(e.getMessage().contains(kept.substring(0, 6)), e.getMessage());
+        }
     }
 
     @Test
