@@ -156,7 +156,7 @@ public sealed interface Finding {
                 case WRONG_UID:
                     return actual == null
                             ? "the token was signed for another uid than " + expected + " (the CRC32 in " + field + " differs)"
-                            : "the token is for uid " + actual + ", not " + expected;
+                            : "the token is for uid " + (actual.isEmpty() ? "0 (packed as empty text)" : actual) + ", not " + expected;
                 default:
                     return actual == null
                             ? "the token was signed for another user than \"" + expected + "\" (the CRC32 in " + field + " differs)"
