@@ -88,8 +88,10 @@ class InspectorPageTest {
                 }
             }
         }
+        tokens.addAll(craftedForEveryWarning());
         List<String> all = new ArrayList<>(tokens);
         List<String> mismatches = new ArrayList<>();
+        Set<String> warningCodes = new java.util.TreeSet<>();
         int malformed = 0;
         for (int from = 0; from < all.size(); from += BATCH) {
             List<String> batch = all.subList(from, Math.min(all.size(), from + BATCH));
@@ -98,12 +100,16 @@ class InspectorPageTest {
             for (int i = 0; i < batch.size(); i++) {
                 JsonNode core = JSON.readTree(core(batch.get(i)).toString()); // numbers typed as the page's
                 malformed += core.has("malformed") ? 1 : 0;
+                core.path("warnings").forEach(w -> warningCodes.add(w.path("code").asText()));
                 if (!core.equals(comparable(page.get(i))) && mismatches.size() < 5) {
                     mismatches.add(batch.get(i) + "\n  core: " + core + "\n  page: " + comparable(page.get(i)));
                 }
             }
         }
         assertEquals(List.of(), mismatches);
+        // Every kind of warning was compared, words included.
+        assertEquals(Stream.of(Inspection.Warning.Code.values()).map(Inspection.Warning.Code::id).sorted().toList(),
+                List.copyOf(warningCodes));
         // Guards against a vector file that is not read: 1,804 decode and 124 malformed vectors today.
         assertTrue(all.size() > 1500 && malformed > 100, all.size() + " tokens, " + malformed + " malformed");
         assertNoRequests();
@@ -216,6 +222,27 @@ class InspectorPageTest {
             assertTrue(text("field-rows").contains("kPrivilegeJoinChannel: 600 s after issueTs"));
             assertNoRequests();
         }
+    }
+
+    /** Tokens that raise the warnings the vectors may not, judged at {@link #NOW_MILLIS}. */
+    static List<String> craftedForEveryWarning() {
+        long now = NOW_MILLIS / 1000;
+        Clock issued = Clock.fixed(Instant.ofEpochSecond(now), ZoneOffset.UTC);
+        Clock future = Clock.fixed(Instant.ofEpochSecond(now + 7200), ZoneOffset.UTC);
+        RtcTokenBuilder2 rtc2 = new RtcTokenBuilder2(issued, io.countersign.codec.SaltSource.fixed(3));
+        RtcTokenBuilder rtc = new RtcTokenBuilder(issued, io.countersign.codec.SaltSource.fixed(3));
+        return List.of(
+                rtc2.buildTokenWithUid(APP_ID, CERT, "room", 42, RtcTokenBuilder2.Role.ROLE_PUBLISHER, 600, 1200),
+                rtc2.buildTokenWithUid(APP_ID, CERT, "room", 42, 90_000, 90_000, 0, 3_600_000, now + 600),
+                rtc2.buildTokenWithUserAccount(APP_ID, CERT, "r\u00e9union/1", "alice", RtcTokenBuilder2.Role.ROLE_PUBLISHER, 600, 600),
+                new RtcTokenBuilder2(future, io.countersign.codec.SaltSource.fixed(3)).buildTokenWithUid(APP_ID, CERT, "room", 0,
+                        RtcTokenBuilder2.Role.ROLE_SUBSCRIBER, 600, 600),
+                rtc.buildTokenWithUid(APP_ID, CERT, "room", 42L, RtcTokenBuilder.Role.Role_Publisher, 3600),
+                rtc.buildTokenWithUid(APP_ID, CERT, "room", 42L, RtcTokenBuilder.Role.Role_Publisher, now + 200_000),
+                DynamicKey5.generateMediaChannelKey(APP_ID, CERT, "room", now + 7200, 1L, 42L, now + 200_000),
+                SignalingToken.getToken(APP_ID, CERT, "alice", 86_400),
+                new NetlessToken(Clock.fixed(Instant.ofEpochSecond(1000), ZoneOffset.UTC), io.countersign.netless.NonceSource.fixed("n"))
+                        .sdkToken("ak", "sk", 5000, new NetlessToken.SdkTokenTags(TokenRole.ADMIN)));
     }
 
     /** The core's inspection at the same instant, in the shape the page returns. */
