@@ -2,6 +2,7 @@ package io.countersign.netless;
 
 import io.countersign.codec.Base64Codec;
 import io.countersign.codec.Hmac;
+import io.countersign.codec.InvalidArgumentException;
 import io.countersign.codec.TokenSigner;
 
 import java.nio.charset.StandardCharsets;
@@ -70,10 +71,10 @@ public final class NetlessSigner extends TokenSigner<NetlessTokenContent> {
     /** The rule for {@code sk}: non-empty, well-formed UTF-16. Its message never shows the value. */
     static void checkSecret(String sk) {
         if (sk == null) {
-            throw new IllegalArgumentException("sk: must not be null");
+            throw new InvalidArgumentException("sk", "must not be null");
         }
         if (!isUsableSecret(sk)) {
-            throw new IllegalArgumentException("sk: must be non-empty and well-formed UTF-16, without unpaired "
+            throw new InvalidArgumentException("sk", "must be non-empty and well-formed UTF-16, without unpaired "
                     + "surrogates (value not shown, had " + sk.length() + " chars)");
         }
     }
@@ -193,7 +194,7 @@ public final class NetlessSigner extends TokenSigner<NetlessTokenContent> {
 
     private static int checkedLength(long need) {
         if (need > Integer.MAX_VALUE - 64) {
-            throw new IllegalArgumentException("content: token would exceed " + (Integer.MAX_VALUE - 64) + " bytes");
+            throw new InvalidArgumentException("content", "token would exceed " + (Integer.MAX_VALUE - 64) + " bytes");
         }
         return (int) need;
     }
