@@ -1,6 +1,5 @@
 package io.countersign.accesstoken;
 
-import io.countersign.codec.ByteString;
 import io.countersign.codec.PerThreadCodec;
 import io.countersign.codec.TokenFormatException;
 
@@ -37,10 +36,6 @@ public final class AccessTokenCodec {
     /** As {@link #verify(String, String, String, String)} with a numeric uid (0 packs as ""). */
     public static boolean verify(String token, String appCertificate, String channelName, long uid) {
         return verify(token, appCertificate, channelName, Issuer.uidString(uid));
-    }
-
-    static boolean verify(DecodedAccessToken decoded, String appCertificate, ByteString channelName, ByteString uid) {
-        return CODEC.signer().verify(decoded, appCertificate, channelName, uid);
     }
 
     /** The signer of the calling thread, for the caller-buffer API without managing one yourself. */

@@ -26,12 +26,7 @@ public final class AccessToken2Codec {
 
     /** Decodes and verifies; false for a wrong certificate, throws {@link TokenFormatException} if malformed. */
     public static boolean verify(String token, String appCertificate) {
-        return verify(decode(token), appCertificate);
-    }
-
-    static boolean verify(DecodedAccessToken2 decoded, String appCertificate) {
-        return CODEC.signer().verify(decoded.signature().toByteArray(), decoded.signingInfo().toByteArray(),
-                decoded.token().issueTs(), decoded.token().salt(), appCertificate);
+        return decode(token).verify(appCertificate);
     }
 
     /** The signer of the calling thread, for the caller-buffer API without managing one yourself. */

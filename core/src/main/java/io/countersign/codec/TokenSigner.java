@@ -8,7 +8,8 @@ import java.nio.charset.StandardCharsets;
  * What every scheme's signer offers: the token's ASCII text as a String, into a caller's array
  * at an offset, or into a {@link ByteBuffer}. A scheme writes the text once, into this signer's
  * own buffer ({@link #signIntoText}); the three forms only copy it out, so the caller-buffer
- * forms allocate nothing once the buffer has grown to the longest token seen.
+ * forms allocate nothing once the buffer has grown to the longest token seen. Not thread-safe
+ * (the buffer is reused): keep one per thread, as each scheme's {@code ...Codec} does.
  *
  * @param <T> the content a token of the scheme carries
  */

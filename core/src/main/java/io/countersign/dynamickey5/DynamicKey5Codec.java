@@ -1,6 +1,5 @@
 package io.countersign.dynamickey5;
 
-import io.countersign.codec.ByteString;
 import io.countersign.codec.PerThreadCodec;
 import io.countersign.codec.TokenFormatException;
 
@@ -31,10 +30,6 @@ public final class DynamicKey5Codec {
      */
     public static boolean verify(String key, String appCertificate, String channelName, long uid) {
         return decode(key).verify(appCertificate, channelName, uid);
-    }
-
-    static boolean verify(DecodedDynamicKey5 decoded, String appCertificate, ByteString channelName, long uid) {
-        return CODEC.signer().verify(decoded, appCertificate, channelName, uid);
     }
 
     /** The signer of the calling thread, for the caller-buffer API without managing one yourself. */

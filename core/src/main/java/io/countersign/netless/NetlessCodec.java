@@ -26,11 +26,7 @@ public final class NetlessCodec {
 
     /** Decodes and verifies; false for a wrong sk, throws {@link TokenFormatException} if malformed. */
     public static boolean verify(String token, String sk) {
-        return verify(decode(token), sk);
-    }
-
-    static boolean verify(DecodedNetlessToken decoded, String sk) {
-        return CODEC.signer().verify(decoded.content(), decoded.signature().toByteArray(), sk);
+        return decode(token).verify(sk);
     }
 
     /** The signer of the calling thread, for the caller-buffer API without managing one yourself. */

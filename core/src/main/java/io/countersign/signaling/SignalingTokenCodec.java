@@ -1,6 +1,5 @@
 package io.countersign.signaling;
 
-import io.countersign.codec.ByteString;
 import io.countersign.codec.PerThreadCodec;
 import io.countersign.codec.TokenFormatException;
 
@@ -28,10 +27,6 @@ public final class SignalingTokenCodec {
     /** Decodes and verifies against the certificate and account; throws {@link TokenFormatException} if malformed. */
     public static boolean verify(String token, String appCertificate, String account) {
         return decode(token).verify(appCertificate, account);
-    }
-
-    static boolean verify(DecodedSignalingToken decoded, String appCertificate, ByteString account) {
-        return CODEC.signer().verify(decoded, appCertificate, account);
     }
 
     /** The signer of the calling thread, for the caller-buffer API without managing one yourself. */

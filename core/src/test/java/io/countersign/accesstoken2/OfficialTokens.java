@@ -1,5 +1,6 @@
 package io.countersign.accesstoken2;
 
+import io.countersign.codec.InvalidArgumentException;
 import org.junit.jupiter.api.function.Executable;
 
 import java.time.Clock;
@@ -9,7 +10,6 @@ import java.util.Base64;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * How the builder tests compare our tokens with the official ones of vectors/007-build.jsonl,
@@ -42,9 +42,9 @@ final class OfficialTokens {
                 Base64.getEncoder().encodeToString(AccessToken2Properties.inflate(ours)));
     }
 
-    /** The call is refused with an IllegalArgumentException whose message starts with the field. */
+    /** The call is refused with an {@link InvalidArgumentException} naming {@code field}. */
     static void assertRefused(String field, Executable call) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
-        assertTrue(e.getMessage().startsWith(field + ":"), e.getMessage());
+        InvalidArgumentException e = assertThrows(InvalidArgumentException.class, call);
+        assertEquals(field, e.field(), e.getMessage());
     }
 }

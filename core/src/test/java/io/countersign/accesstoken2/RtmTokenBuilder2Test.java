@@ -1,5 +1,6 @@
 package io.countersign.accesstoken2;
 
+import io.countersign.codec.Privileges;
 import io.countersign.codec.SaltSource;
 import org.junit.jupiter.api.Test;
 
@@ -11,6 +12,8 @@ import static io.countersign.accesstoken2.OfficialTokens.assertRefused;
 import static io.countersign.accesstoken2.OfficialTokens.assertSamePayload;
 import static io.countersign.accesstoken2.OfficialTokens.assertSameText;
 import static io.countersign.accesstoken2.OfficialTokens.at;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@link RtmTokenBuilder2} against the tokens the official builders wrote for the same arguments, clock
@@ -56,6 +59,26 @@ class RtmTokenBuilder2Test {
                 BUILDER.buildTokenWithPermissions(APP_ID, CERT, "test_user", List.of(
                         new Service.Rtm2Resource(4, List.of(Service.Rtm2Permission.ofStrings(1, List.of("z")))),
                         new Service.Rtm2Resource(0, List.of(Service.Rtm2Permission.ofStrings(2, List.of("a"))))), 600));
+    }
+
+    /**
+     * No official package builds the stream-channel token (only the community token service does),
+     * so this checks what it documents: RTC join and publish-data-stream in the channel, and RTM
+     * login, for the user, each for the lifetime; signed with the certificate.
+     */
+    @Test
+    void shouldBuildAStreamChannelTokenOfRtcJoinAndDataStreamPlusRtmLogin() {
+        String token = BUILDER.buildTokenWithStreamChannel(APP_ID, CERT, "alice", "*", 600);
+
+        DecodedAccessToken2 decoded = AccessToken2Codec.decode(token);
+        assertEquals(List.of(
+                new Service.Rtc("*", "alice", Privileges.builder()
+                        .put(Service.Rtc.JOIN_CHANNEL, 600).put(Service.Rtc.PUBLISH_DATA_STREAM, 600).build()),
+                new Service.Rtm("alice", Privileges.of(Service.Rtm.LOGIN, 600))), decoded.token().services());
+        assertEquals(1700000000L, decoded.token().issueTs());
+        assertEquals(600, decoded.token().expire());
+        assertTrue(decoded.verify(CERT));
+        assertRefused("userId", () -> BUILDER.buildTokenWithStreamChannel(APP_ID, CERT, null, "*", 600));
     }
 
     /** What the official builders refuse (invalid-argument) is refused here naming the field. */
