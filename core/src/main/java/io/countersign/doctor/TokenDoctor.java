@@ -239,7 +239,7 @@ public final class TokenDoctor {
                 if (decoded.crcUid() == 0) {
                     uidText = ""; // uid 0: any uid may join; the token was signed with ""
                 } else if (uidText != null && crc32(uidText) != decoded.crcUid()) {
-                    findings.add(new Finding.WrongUser("crcUid", expected.account().orElse(uidText), null,
+                    findings.add(new Finding.WrongUser("crcUid", expected.account().orElse(Long.toString(expected.uid().orElse(0))), null,
                             expected.account().isPresent() ? Mixup.WRONG_ACCOUNT : Mixup.WRONG_UID));
                     mismatch = true;
                 }

@@ -175,7 +175,12 @@ class InspectorPageTest {
         assertTrue(text("summary-body").contains("expires " + io.countersign.doctor.Words.utc(now + 3600) + " (in "), text("summary-body"));
         typeCertificate(CERT);
         assertEquals("valid", text("verdict"));
+        paste(t007, "room", "bob", CERT);
+        assertEquals("invalid", text("verdict"));
+        assertTrue(text("problem-list").startsWith("account-but-uid-packed: the token was built for int uid 42 (buildTokenWithUid)"),
+                text("problem-list"));
         Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), Path.of("target/inspector-007.png"), StandardCopyOption.REPLACE_EXISTING);
+        paste(t007, "", "", CERT);
         typeCertificate("0123456789abcdef0123456789abcdef");
         assertEquals("invalid", text("verdict"));
 
@@ -222,6 +227,65 @@ class InspectorPageTest {
             assertTrue(text("field-rows").contains("kPrivilegeJoinChannel: 600 s after issueTs"));
             assertNoRequests();
         }
+    }
+
+    @Test
+    void shouldFindTheWrongChannelOrUserAsTheCoreDoes() throws IOException {
+        Clock clock = Clock.fixed(Instant.ofEpochMilli(NOW_MILLIS), ZoneOffset.UTC);
+        RtcTokenBuilder2 rtc2 = new RtcTokenBuilder2(clock, io.countersign.codec.SaltSource.fixed(5));
+        RtcTokenBuilder rtc = new RtcTokenBuilder(clock, io.countersign.codec.SaltSource.fixed(5));
+        List<String> tokens = List.of(
+                rtc2.buildTokenWithUid(APP_ID, CERT, "room", 42, RtcTokenBuilder2.Role.ROLE_PUBLISHER, 600, 600),
+                rtc2.buildTokenWithUid(APP_ID, CERT, "room", 0, RtcTokenBuilder2.Role.ROLE_PUBLISHER, 600, 600),
+                rtc2.buildTokenWithUserAccount(APP_ID, CERT, "room", "alice", RtcTokenBuilder2.Role.ROLE_PUBLISHER, 600, 600),
+                rtc2.buildTokenWithRtm(APP_ID, CERT, "room", "alice", RtcTokenBuilder2.Role.ROLE_PUBLISHER, 600, 600),
+                new io.countersign.accesstoken2.RtmTokenBuilder2(clock, io.countersign.codec.SaltSource.fixed(5))
+                        .buildToken(APP_ID, CERT, "42", 600),
+                rtc.buildTokenWithUid(APP_ID, CERT, "room", 42L, RtcTokenBuilder.Role.Role_Publisher, NOW_MILLIS / 1000 + 600),
+                rtc.buildTokenWithUid(APP_ID, CERT, "room", 0L, RtcTokenBuilder.Role.Role_Publisher, NOW_MILLIS / 1000 + 600),
+                rtc.buildTokenWithAccount(APP_ID, CERT, "room", "alice", RtcTokenBuilder.Role.Role_Publisher, NOW_MILLIS / 1000 + 600),
+                new io.countersign.accesstoken.RtmTokenBuilder(clock, io.countersign.codec.SaltSource.fixed(5))
+                        .buildToken(APP_ID, CERT, "alice", io.countersign.accesstoken.RtmTokenBuilder.Role.Rtm_User, NOW_MILLIS / 1000 + 600));
+        java.util.Set<String> userCodes = java.util.Set.of("wrong-channel", "wrong-uid", "wrong-account", "uid-but-account-packed",
+                "account-but-uid-packed");
+        ArrayNode cases = JSON.createArrayNode();
+        List<JsonNode> expected = new ArrayList<>();
+        java.util.Arrays.asList(null, "room", "lobby").forEach(channel -> java.util.Arrays.asList(null, "42", "43", "0", "alice", "bob")
+                .forEach(user -> tokens.forEach(token -> {
+                    cases.addArray().add(token).add(channel).add(user);
+                    io.countersign.doctor.Expectations.Builder b = io.countersign.doctor.Expectations.builder().clock(clock);
+                    if (channel != null) {
+                        b.channel(channel);
+                    }
+                    if (user != null && user.chars().allMatch(Character::isDigit)) {
+                        b.uid(Long.parseLong(user));
+                    } else if (user != null) {
+                        b.account(user);
+                    }
+                    ArrayNode findings = JSON.createArrayNode();
+                    TokenDoctor.check(token, b.build()).findings().stream().filter(f -> userCodes.contains(f.code()))
+                            .forEach(f -> findings.addObject().put("code", f.code()).put("field", field(f)).put("message", f.message()));
+                    expected.add(findings);
+                })));
+        JsonNode page = run("return Promise.all(JSON.parse(arguments[0]).map(c => window.countersign.mismatches(c[0], c[1], c[2])))"
+                + ".then(r => JSON.stringify(r))", cases.toString());
+        List<String> mismatches = new ArrayList<>();
+        int found = 0;
+        for (int i = 0; i < expected.size(); i++) {
+            found += expected.get(i).size();
+            if (!expected.get(i).equals(page.get(i)) && mismatches.size() < 5) {
+                mismatches.add(cases.get(i) + "\n  core: " + expected.get(i) + "\n  page: " + page.get(i));
+            }
+        }
+        assertEquals(List.of(), mismatches);
+        assertTrue(found > 100, found + " findings compared");
+    }
+
+    private static String field(io.countersign.doctor.Finding f) {
+        if (f instanceof io.countersign.doctor.Finding.WrongChannel c) {
+            return c.field();
+        }
+        return ((io.countersign.doctor.Finding.WrongUser) f).field();
     }
 
     /** Tokens that raise the warnings the vectors may not, judged at {@link #NOW_MILLIS}. */
