@@ -142,14 +142,59 @@ public final class Comparison {
             if (name.equals("token") && match.equals(Vector.PAYLOAD)) {
                 String problem = samePayload(want.asText(), have.asText());
                 if (problem != null) {
-                    return fail(expected, got, problem);
+                    return fail(expected, got, tokenDifference(want.asText(), have.asText(), problem));
                 }
                 identical = want.asText().equals(have.asText());
+            } else if (name.equals("token") && want.isTextual() && have.isTextual() && !want.equals(have)) {
+                return fail(expected, got, tokenDifference(want.textValue(), have.textValue(),
+                        "the strings differ first at character " + mismatch(want.textValue(), have.textValue())));
             } else if (!want.equals(BY_VALUE, have)) {
                 return fail(expected, got, "\"" + name + "\" differs" + difference(name, want, have));
             }
         }
         return pass(expected, got, identical);
+    }
+
+    /**
+     * Why two tokens differ, by field: both are decoded with the core's decoders and the first
+     * differing field is named with both values ("token" differs at services[0].privileges.1:
+     * expected 0, got 3600), or the scheme when the prefixes differ. {@code bytes} (where the
+     * bytes differ) follows as the secondary detail, and stands alone when the expected token
+     * does not decode with the core.
+     */
+    static String tokenDifference(String want, String have, String bytes) {
+        String wantScheme = Vectors.schemeOfToken(want);
+        String haveScheme = Vectors.schemeOfToken(have);
+        if (wantScheme != null && !wantScheme.equals(haveScheme)) {
+            return "\"token\" differs: expected a " + wantScheme + " token, got "
+                    + (haveScheme == null ? "a token with no known version prefix" : "a " + haveScheme + " token");
+        }
+        JsonNode wantFields;
+        try {
+            wantFields = TokenFields.of(want);
+        } catch (RuntimeException e) {
+            return "\"token\" differs: " + bytes;
+        }
+        JsonNode haveFields;
+        try {
+            haveFields = TokenFields.of(have);
+        } catch (RuntimeException e) {
+            return "\"token\" differs: the token does not decode (" + e.getMessage() + "); " + bytes;
+        }
+        if (wantFields.equals(BY_VALUE, haveFields)) {
+            return "\"token\" differs, but every decoded field is equal (field order or encoding); " + bytes;
+        }
+        return "\"token\" differs" + difference("", wantFields, haveFields) + "; " + bytes;
+    }
+
+    private static int mismatch(String a, String b) {
+        int n = Math.min(a.length(), b.length());
+        for (int i = 0; i < n; i++) {
+            if (a.charAt(i) != b.charAt(i)) {
+                return i;
+            }
+        }
+        return n;
     }
 
     /** Where two JSON values first differ, e.g. " at content.services[0].privileges.1: expected 600, got 601". */
@@ -159,17 +204,17 @@ public final class Comparison {
             while (names.hasNext()) {
                 String name = names.next();
                 if (!have.has(name)) {
-                    return " at " + path + ": no \"" + name + "\"";
+                    return " at " + join(path, name) + ": expected " + abbreviate(want.get(name).toString()) + ", got none";
                 }
                 if (!want.get(name).equals(BY_VALUE, have.get(name))) {
-                    return difference(path + "." + name, want.get(name), have.get(name));
+                    return difference(join(path, name), want.get(name), have.get(name));
                 }
             }
             Iterator<String> extra = have.fieldNames();
             while (extra.hasNext()) {
                 String name = extra.next();
                 if (!want.has(name)) {
-                    return " at " + path + ": unexpected \"" + name + "\"";
+                    return " at " + join(path, name) + ": expected none, got " + abbreviate(have.get(name).toString());
                 }
             }
         }
@@ -182,6 +227,10 @@ public final class Comparison {
             return " at " + path + ": " + want.size() + " elements expected, got " + have.size();
         }
         return " at " + path + ": expected " + abbreviate(want.toString()) + ", got " + abbreviate(have.toString());
+    }
+
+    private static String join(String path, String name) {
+        return path.isEmpty() ? name : path + "." + name;
     }
 
     private static String abbreviate(String s) {
