@@ -45,9 +45,13 @@ public final class Vectors {
         }
     }
 
-    /** The default vector files: {@code <root>/vectors/*.jsonl}, sorted by name. */
+    /** The vector files of a checkout: {@code <root>/vectors/*.jsonl}, sorted by name. */
     public static List<Path> defaultFiles(Path root) throws IOException {
-        Path dir = root.resolve("vectors");
+        return filesIn(root.resolve("vectors"));
+    }
+
+    /** The {@code *.jsonl} files of {@code dir}, sorted by name; none when it is not a directory. */
+    public static List<Path> filesIn(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
