@@ -134,7 +134,7 @@ public final class Results {
         if (!builders.isEmpty()) {
             out.println();
             out.println("build vectors run per builder (answered other than unsupported / sent):");
-            builders.forEach((builder, ran) -> out.printf("  %-52s %5d / %d%n", builder, ran[1], ran[0]));
+            builders.forEach((builder, ran) -> out.printf("  %-56s %5d / %d%n", builder, ran[1], ran[0]));
         }
         for (int i = 0; i < Math.min(show, failures.size()); i++) {
             Failure f = failures.get(i);
