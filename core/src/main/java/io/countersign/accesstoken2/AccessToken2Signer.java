@@ -3,6 +3,7 @@ package io.countersign.accesstoken2;
 import io.countersign.codec.Base64Codec;
 import io.countersign.codec.Checks;
 import io.countersign.codec.Hmac;
+import io.countersign.codec.InvalidArgumentException;
 import io.countersign.codec.PackedWriter;
 import io.countersign.codec.Zlib;
 
@@ -85,7 +86,7 @@ public final class AccessToken2Signer implements AutoCloseable {
     private int signInternal(AccessToken2 token, String appCertificate) {
         Checks.hex32Secret("appCertificate", appCertificate);
         if (token.services().isEmpty()) {
-            throw new IllegalArgumentException("services: a token needs at least one service");
+            throw new InvalidArgumentException("services", "a token needs at least one service");
         }
         content.reset().skip(SIGNATURE_FIELD)
                 .putAscii(token.appId())

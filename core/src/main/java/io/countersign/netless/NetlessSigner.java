@@ -2,6 +2,7 @@ package io.countersign.netless;
 
 import io.countersign.codec.Base64Codec;
 import io.countersign.codec.Hmac;
+import io.countersign.codec.InvalidArgumentException;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -94,10 +95,10 @@ public final class NetlessSigner {
     /** The rule for {@code sk}: non-empty, well-formed UTF-16. Its message never shows the value. */
     static void checkSecret(String sk) {
         if (sk == null) {
-            throw new IllegalArgumentException("sk: must not be null");
+            throw new InvalidArgumentException("sk", "must not be null");
         }
         if (!isUsableSecret(sk)) {
-            throw new IllegalArgumentException("sk: must be non-empty and well-formed UTF-16, without unpaired "
+            throw new InvalidArgumentException("sk", "must be non-empty and well-formed UTF-16, without unpaired "
                     + "surrogates (value not shown, had " + sk.length() + " chars)");
         }
     }
@@ -211,7 +212,7 @@ public final class NetlessSigner {
 
     private static byte[] ensure(byte[] buffer, long need) {
         if (need > Integer.MAX_VALUE - 64) {
-            throw new IllegalArgumentException("content: token would exceed " + (Integer.MAX_VALUE - 64) + " bytes");
+            throw new InvalidArgumentException("content", "token would exceed " + (Integer.MAX_VALUE - 64) + " bytes");
         }
         return buffer.length >= need ? buffer : new byte[(int) Math.max(need, Math.min(2L * buffer.length, Integer.MAX_VALUE - 64))];
     }

@@ -116,7 +116,7 @@ class AccessTokenSchemeTest {
 
     static JsonNode read(String json) {
         try {
-            return Json.MAPPER.readTree(json);
+            return Adapter.MAPPER.readTree(json);
         } catch (Exception e) {
             throw new AssertionError(e);
         }

@@ -114,7 +114,7 @@ class NetlessSchemeTest {
 
     private static JsonNode read(String json) {
         try {
-            return Json.MAPPER.readTree(json);
+            return Adapter.MAPPER.readTree(json);
         } catch (Exception e) {
             throw new AssertionError(e);
         }
