@@ -105,10 +105,12 @@ public final class Runner implements Callable<Integer> {
             if (!files.isEmpty()) {
                 all = Vectors.read(files);
                 from = String.join(", ", files.stream().map(Path::toString).toList());
-            } else if (vectorDir != null || root != null) {
-                Path dir = vectorDir != null ? vectorDir : root.resolve("vectors");
-                all = Vectors.read(Vectors.filesIn(dir));
-                from = dir + "/*.jsonl";
+            } else if (vectorDir != null) {
+                all = Vectors.read(Vectors.filesIn(vectorDir));
+                from = vectorDir + "/*.jsonl";
+            } else if (root != null) {
+                all = Vectors.read(Vectors.defaultFiles(root));
+                from = "vectors/*.jsonl";
             } else {
                 all = Vectors.bundled();
                 from = "the vectors inside the runner";
@@ -148,6 +150,7 @@ public final class Runner implements Callable<Integer> {
             doc.put("command", adapter);
             doc.put("vectors", vectors.size());
             doc.put("vectorsFrom", from);
+            doc.put("vectorFiles", vectors.stream().map(Vector::file).distinct().count());
             Vectors.MAPPER.writerWithDefaultPrettyPrinter().writeValue(createParent(json).toFile(), doc);
         }
         if (junit != null) {
