@@ -131,21 +131,25 @@ func Encode(appID, cert string, issueTs, expire, salt uint32, services []Service
 	return "007" + base64.StdEncoding.EncodeToString(z.Bytes()), nil
 }
 
+// lifetimes checks the lifetime, clock and salt every builder takes.
+func lifetimes(expire, now, salt int64) (e, issueTs, s uint32, err error) {
+	if e, err = u32("expire", expire); err != nil {
+		return
+	}
+	if issueTs, err = u32("now", now); err != nil {
+		return
+	}
+	s, err = u32("salt", salt)
+	return
+}
+
 // BuildRtcToken builds an RTC token for uid (0: any uid); the token and its privileges share one lifetime.
 func BuildRtcToken(appID, cert, channelName string, uid int64, publisher bool, expire, now, salt int64) (string, error) {
 	u, err := u32("uid", uid)
 	if err != nil {
 		return "", err
 	}
-	e, err := u32("expire", expire)
-	if err != nil {
-		return "", err
-	}
-	issueTs, err := u32("now", now)
-	if err != nil {
-		return "", err
-	}
-	s, err := u32("salt", salt)
+	e, issueTs, s, err := lifetimes(expire, now, salt)
 	if err != nil {
 		return "", err
 	}
@@ -162,15 +166,7 @@ func BuildRtcToken(appID, cert, channelName string, uid int64, publisher bool, e
 
 // BuildRtmToken builds an RTM login token.
 func BuildRtmToken(appID, cert, userID string, expire, now, salt int64) (string, error) {
-	e, err := u32("expire", expire)
-	if err != nil {
-		return "", err
-	}
-	issueTs, err := u32("now", now)
-	if err != nil {
-		return "", err
-	}
-	s, err := u32("salt", salt)
+	e, issueTs, s, err := lifetimes(expire, now, salt)
 	if err != nil {
 		return "", err
 	}
