@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * The adapter templates of conformance/templates, run as a port author would: through the
  * one-jar runner (conformance/target/countersign-conformance.jar, so this runs in the
- * integration-test phase, after package), with the vectors inside the jar. Each must fail no
+ * integration-test phase, after package), from an empty directory, with the vectors inside the jar. Each must fail no
  * vector, answer every vector, and run every RtmTokenBuilder2.buildToken vector. The Python
  * template is required (and so is its interpreter when CI=true); the others run where their
  * interpreter is installed.
@@ -29,10 +29,10 @@ class TemplatesTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "python     | python3 --version | python3 conformance/templates/python/adapter.py | true",
-            "javascript | node --version    | node conformance/templates/javascript/adapter.js | false",
-            "go         | go version        | cd conformance/templates/go && go run .          | false",
-            "ruby       | ruby --version    | ruby conformance/templates/ruby/adapter.rb       | false"})
+            "python     | python3 --version | python3 {templates}/python/adapter.py     | true",
+            "javascript | node --version    | node {templates}/javascript/adapter.js    | false",
+            "go         | go version        | cd {templates}/go && go run .             | false",
+            "ruby       | ruby --version    | ruby {templates}/ruby/adapter.rb          | false"})
     void templateShouldRunThroughTheOneJarRunner(String template, String check, String adapter, boolean required,
                                                  @org.junit.jupiter.api.io.TempDir Path out) throws Exception {
         if (!succeeds(check)) {
@@ -46,9 +46,11 @@ class TemplatesTest {
         assertTrue(Files.isRegularFile(jar), "no " + jar + ": this test runs after `mvn package`");
         Path json = out.resolve("results.json");
         Path junit = out.resolve("results.xml");
+        // Run from an empty directory: the jar needs no checkout, only its own vectors.
+        String command = adapter.replace("{templates}", ROOT.resolve("conformance/templates").toAbsolutePath().toString());
         Process runner = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                jar.toString(), "--adapter", adapter, "--json", json.toString(), "--junit", junit.toString(), "--show", "3")
-                .directory(ROOT.toFile()).redirectErrorStream(true).start();
+                jar.toString(), "--adapter", command, "--json", json.toString(), "--junit", junit.toString(), "--show", "3")
+                .directory(out.toFile()).redirectErrorStream(true).start();
         String output = new String(runner.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(runner.waitFor(5, TimeUnit.MINUTES), "the runner did not finish");
         assertEquals(0, runner.exitValue(), output);
