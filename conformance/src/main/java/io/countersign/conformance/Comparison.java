@@ -35,6 +35,8 @@ import java.util.zip.Inflater;
  */
 public final class Comparison {
     public static final String UNSUPPORTED = "unsupported";
+    /** PROTOCOL.md 1.1: the implementation failed in a way it does not report as an error. */
+    public static final String CRASHED = "crashed";
 
     /** Numbers compare by value (1 == 1L); everything else by Jackson's equality. */
     private static final Comparator<JsonNode> BY_VALUE = (a, b) -> {
@@ -119,12 +121,12 @@ public final class Comparison {
             }
             String code = got.path("error").path("code").asText(null);
             if (!want.equals(code)) {
-                return fail(expected, got, "expected error \"" + want + "\", got error \"" + code + "\"");
+                return fail(expected, got, "expected error \"" + want + "\", got " + errorOf(got));
             }
             return pass(expected, got, null);
         }
         if (!ok) {
-            return fail(expected, got, "expected ok:true, got error \"" + got.path("error").path("code").asText() + "\"");
+            return fail(expected, got, "expected ok:true, got " + errorOf(got));
         }
         Boolean identical = null;
         Iterator<Map.Entry<String, JsonNode>> fields = expected.fields();
@@ -195,6 +197,13 @@ public final class Comparison {
             }
         }
         return n;
+    }
+
+    /** An error answer as a failure names it; a crash keeps its message, the one clue there is. */
+    private static String errorOf(JsonNode got) {
+        String code = got.path("error").path("code").asText(null);
+        return "error \"" + code + "\"" + (CRASHED.equals(code)
+                ? " (the implementation crashed: " + abbreviate(got.path("error").path("message").asText("")) + ")" : "");
     }
 
     /** Where two JSON values first differ, e.g. " at content.services[0].privileges.1: expected 600, got 601". */

@@ -60,6 +60,15 @@ class RunnerTest {
     }
 
     @Test
+    void shouldReportACrashWithItsMessage() {
+        Vector v = vector("{\"op\":\"build\",\"builder\":\"SignalingToken.get\"}", "{\"ok\":true,\"token\":\"1:abc:9:ff\"}", "exact");
+        Verdict verdict = Comparison.judge(v,
+                json("{\"ok\":false,\"error\":{\"code\":\"crashed\",\"message\":\"free(): invalid next size\"}}"), COUNTERSIGN);
+        assertEquals(Verdict.Outcome.FAILED, verdict.outcome());
+        assertEquals("expected ok:true, got error \"crashed\" (the implementation crashed: free(): invalid next size)", verdict.reason());
+    }
+
+    @Test
     void shouldCompareOnlyTheCodeOfAnError() {
         Vector v = vector("{\"op\":\"decode\",\"token\":\"007x\"}", "{\"ok\":false,\"error\":{\"code\":\"malformed\"}}", "exact");
         Verdict verdict = Comparison.judge(v,
@@ -368,6 +377,17 @@ class RunnerTest {
         runner.builders = List.of("RtcTokenBuilder2.buildTokenWithUidAndPrivilege");
         assertFalse(runner.selected(build));
         assertTrue(Runner.glob("a.b*", "a.bc") && !Runner.glob("a.b*", "axbc"), "a dot in a glob is literal");
+    }
+
+    @Test
+    void runnerMainShouldExitTwoWhenNoVectorIsSelected() throws IOException {
+        Path vectors = dir.resolve("v.jsonl");
+        Files.writeString(vectors, line("{\"op\":\"verify\",\"token\":\"007x\",\"secret\":\"s\"}") + "\n");
+        StringWriter err = new StringWriter();
+        int status = new picocli.CommandLine(new Runner()).setOut(new PrintWriter(new ByteArrayOutputStream()))
+                .setErr(new PrintWriter(err)).execute("--adapter", "true", "--scheme", "006", "--vectors", dir.toString());
+        assertEquals(2, status);
+        assertTrue(err.toString().contains("no vectors selected (1 read from " + dir + "/*.jsonl)"), err.toString());
     }
 
     @Test

@@ -45,6 +45,24 @@ class VectorSchemaTest {
     }
 
     @Test
+    void everyRequestAndOurAdaptersResponsesShouldMatchTheSchemas() throws IOException {
+        SchemaValidator schemas = new SchemaValidator(ROOT.resolve("conformance/schema"));
+        io.countersign.cli.adapter.Adapter adapter = new io.countersign.cli.adapter.Adapter();
+        List<String> problems = new ArrayList<>();
+        List<Vector> vectors = Vectors.read(Vectors.defaultFiles(ROOT));
+        for (Vector v : vectors) {
+            JsonNode request = Runner.request(v, "s1");
+            schemas.validate("request.schema.json", request).forEach(p -> problems.add(v.where() + " request " + p));
+            JsonNode response = adapter.handle(request.toString());
+            schemas.validate("response.schema.json", response).forEach(p -> problems.add(v.where() + " response " + p));
+        }
+        JsonNode hello = adapter.handle("{\"id\":\"h\",\"op\":\"hello\"}");
+        schemas.validate("response.schema.json", hello).forEach(p -> problems.add("hello " + p));
+        assertTrue(problems.isEmpty(), problems.size() + " schema violations, the first: "
+                + problems.subList(0, Math.min(10, problems.size())));
+    }
+
+    @Test
     void theSchemaShouldRejectWhatItForbids() throws IOException {
         SchemaValidator schemas = new SchemaValidator(ROOT.resolve("conformance/schema"));
         String good = "{\"id\":\"007-decode-0001\",\"request\":{\"op\":\"decode\",\"token\":\"007x\"},"
