@@ -1,5 +1,5 @@
 // Command go-adapter speaks the conformance adapter protocol
-// (/work/shared/conformance/PROTOCOL.md, version 1) on stdin/stdout on top of
+// (conformance/PROTOCOL.md in this repository, version 1) on stdin/stdout on top of
 // the official Go token builders github.com/AgoraIO-Community/go-tokenbuilder
 // v1.5.0, used only as an installed module dependency.
 //

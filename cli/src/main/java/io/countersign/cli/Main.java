@@ -312,7 +312,7 @@ public final class Main {
     }
 
     @Command(name = "adapter", mixinStandardHelpOptions = true,
-            description = "Speak the conformance adapter protocol (PROTOCOL.md v1) on stdin/stdout.")
+            description = "Speak the conformance adapter protocol (conformance/PROTOCOL.md v1.1) on stdin/stdout.")
     static final class Serve implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
