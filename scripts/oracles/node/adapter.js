@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 'use strict'
 /*
- * Conformance oracle adapter (protocol version 1, see shared/conformance/PROTOCOL.md)
+ * Conformance oracle adapter (protocol version 1, see conformance/PROTOCOL.md in this repository)
  * over the OFFICIAL Agora Node packages, installed from npm at pinned versions
  * (package.json / package-lock.json in this folder, installed by install.sh):
  *

@@ -10,6 +10,7 @@ import io.countersign.schemes.BuilderSpec;
 import io.countersign.schemes.Builders;
 import io.countersign.schemes.Param;
 import io.countersign.schemes.TokenScheme;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,24 +38,92 @@ import java.util.concurrent.Callable;
  * is what the suite checks.
  */
 @Command(name = "countersign", mixinStandardHelpOptions = true, version = "countersign " + Adapter.VERSION,
-        description = "Build, decode and verify Agora access tokens.",
-        subcommands = {Main.Build.class, Main.Decode.class, Main.Verify.class, Main.Serve.class})
+        description = {"Build, decode, verify and inspect Agora access tokens.",
+                "Shell completion: source <(countersign generate-completion)  (zsh: run autoload -U +X bashcompinit && bashcompinit first)."},
+        subcommands = {Main.Build.class, Main.Decode.class, Main.Verify.class, Inspect.class, Main.Serve.class,
+                AutoComplete.GenerateCompletion.class})
 public final class Main {
-    /** Exit status of verify for a well-formed token with a wrong signature. */
-    static final int INVALID = 1;
-    /** Exit status for input the command rejects (bad arguments, malformed token). */
-    static final int REJECTED = 2;
-
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
     }
 
+    /**
+     * The command with its exit codes ({@link ExitCodes}): every user error (bad options, a
+     * missing or unreadable secret, bad JSON, an input the core refuses) is one line on stderr
+     * and {@link ExitCodes#USAGE}; only a bug prints a stack trace.
+     */
     public static CommandLine commandLine() {
-        return new CommandLine(new Main());
+        CommandLine cli = new CommandLine(new Main());
+        cli.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
+        java.util.Map<String, String> codes = new LinkedHashMap<>();
+        for (String line : ExitCodes.LIST) {
+            codes.put(line.substring(0, line.indexOf(':')), line.substring(line.indexOf(':') + 1));
+        }
+        for (CommandLine command : java.util.stream.Stream.concat(java.util.stream.Stream.of(cli),
+                cli.getSubcommands().values().stream()).toList()) {
+            command.getCommandSpec().usageMessage().exitCodeListHeading("%nExit status:%n").exitCodeList(codes);
+        }
+        cli.setParameterExceptionHandler(Main::usageError);
+        cli.setExecutionExceptionHandler(Main::failure);
+        return cli;
+    }
+
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        PrintWriter err = e.getCommandLine().getErr();
+        err.println("usage: " + e.getMessage());
+        err.println("(" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help shows the options)");
+        err.flush();
+        return ExitCodes.USAGE;
+    }
+
+    /** An exception out of a command: a user error is one line and its code, anything else a bug. */
+    private static int failure(Exception e, CommandLine command, CommandLine.ParseResult parsed) {
+        PrintWriter err = command.getErr();
+        int code;
+        if (e instanceof TokenFormatException) {
+            err.println("malformed: " + e.getMessage());
+            code = ExitCodes.MALFORMED;
+        } else if (e instanceof ArgumentShapeException) {
+            err.println("bad-request: " + e.getMessage());
+            code = ExitCodes.USAGE;
+        } else if (e instanceof IllegalArgumentException) {
+            err.println("invalid-argument: " + e.getMessage());
+            code = ExitCodes.USAGE;
+        } else {
+            err.println("internal error in countersign (please report it):");
+            e.printStackTrace(err);
+            code = ExitCodes.INTERNAL;
+        }
+        err.flush();
+        return code;
+    }
+
+    /** The token argument: as given, or read from stdin for "-". */
+    static String tokenArgument(String token) throws java.io.IOException {
+        return token.equals("-") ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8).strip() : token;
+    }
+
+    /** A secret from a file, surrounding white space ignored; a file that cannot be read is a usage error. */
+    static String readSecretFile(CommandLine.Model.CommandSpec spec, Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8).strip();
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            String why = !Files.exists(file) ? "no such file" : Files.isDirectory(file) ? "it is a directory"
+                    : "not readable";
+            throw new CommandLine.ParameterException(spec.commandLine(), "--secret-file: cannot read " + file + " (" + why + ")");
+        }
+    }
+
+    /** Plain data as indented JSON. */
+    static String toJson(Object value) {
+        return Adapter.MAPPER.valueToTree(value).toPrettyString();
     }
 
     /** Where a secret comes from: an environment variable or a file, never the command line itself. */
     static final class Secret {
+        @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
+        CommandLine.Model.CommandSpec spec;
+
         @Option(names = "--secret-env", paramLabel = "NAME", defaultValue = "AGORA_APP_CERTIFICATE",
                 description = "Environment variable holding the App Certificate (or Netless SK). Default: ${DEFAULT-VALUE}.")
         String env;
@@ -62,13 +131,15 @@ public final class Main {
         @Option(names = "--secret-file", paramLabel = "FILE", description = "File holding the secret (surrounding white space is ignored).")
         Path file;
 
-        String read() throws Exception {
+        /** The secret; a missing or unreadable one is a usage error, which never repeats the secret. */
+        String read() {
             if (file != null) {
-                return Files.readString(file, StandardCharsets.UTF_8).strip();
+                return readSecretFile(spec, file);
             }
             String value = System.getenv(env);
             if (value == null) {
-                throw new IllegalArgumentException("secret: set the environment variable " + env + " or pass --secret-file");
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "no secret: set the environment variable " + env + " or pass --secret-file");
             }
             return value;
         }
@@ -77,28 +148,8 @@ public final class Main {
     /** Prints a result on stdout: text as it is, anything else as indented JSON. */
     static void print(CommandLine.Model.CommandSpec spec, Object value) {
         PrintWriter out = spec.commandLine().getOut();
-        out.println(value instanceof String text ? text : Adapter.MAPPER.valueToTree(value).toPrettyString());
+        out.println(value instanceof String text ? text : toJson(value));
         out.flush();
-    }
-
-    /** Runs {@code command}; an input the core refuses is reported on stderr as "code: message" with {@link #REJECTED}. */
-    static int rejecting(CommandLine.Model.CommandSpec spec, Callable<Integer> command) throws Exception {
-        try {
-            return command.call();
-        } catch (TokenFormatException e) {
-            return reject(spec, "malformed", e.getMessage());
-        } catch (ArgumentShapeException e) {
-            return reject(spec, "bad-request", e.getMessage());
-        } catch (IllegalArgumentException e) {
-            return reject(spec, "invalid-argument", e.getMessage());
-        }
-    }
-
-    private static int reject(CommandLine.Model.CommandSpec spec, String code, String message) {
-        PrintWriter err = spec.commandLine().getErr();
-        err.println(code + ": " + message);
-        err.flush();
-        return REJECTED;
     }
 
     static TokenScheme schemeOf(String token) {
@@ -156,7 +207,7 @@ public final class Main {
                     throw new CommandLine.ParameterException(spec.commandLine(), "argument \"" + argument + "\" is not name=value or name:=json");
                 }
                 if (colonEquals > 0 && colonEquals < equals) {
-                    args.put(argument.substring(0, colonEquals), Adapter.MAPPER.readValue(argument.substring(colonEquals + 2), Object.class));
+                    args.put(argument.substring(0, colonEquals), json(argument.substring(0, colonEquals), argument.substring(colonEquals + 2)));
                 } else {
                     args.put(argument.substring(0, equals), argument.substring(equals + 1));
                 }
@@ -165,10 +216,18 @@ public final class Main {
             Clock clock = now == null ? Clock.systemUTC() : Clock.fixed(Instant.ofEpochSecond(now), ZoneOffset.UTC);
             SaltSource salts = salt == null ? SaltSource.secureRandom() : SaltSource.fixed(salt);
             Builders builders = new Builders(clock, salts, NonceSource.uuidV1(clock));
-            return rejecting(spec, () -> {
-                print(spec, builderSpec.build(builders, args));
-                return 0;
-            });
+            print(spec, builderSpec.build(builders, args));
+            return ExitCodes.VALID;
+        }
+
+        /** A name:=json value; JSON that does not parse (or nests past Jackson's depth limit) is a usage error. */
+        private Object json(String name, String text) {
+            try {
+                return Adapter.MAPPER.readValue(text, Object.class);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "argument " + name + ":= is not JSON: "
+                        + e.getOriginalMessage());
+            }
         }
 
         private static String catalogText() {
@@ -192,33 +251,32 @@ public final class Main {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Parameters(index = "0", paramLabel = "TOKEN")
+        @Parameters(index = "0", paramLabel = "TOKEN", description = "The token, or - to read it from stdin.")
         String token;
 
         @Override
         public Integer call() throws Exception {
-            return rejecting(spec, () -> {
-                Map<String, Object> content = schemeOf(token).decode(token);
-                if (content.get("issueTs") instanceof Long issueTs && content.get("expire") instanceof Long expire) {
-                    long expiresAt = issueTs + expire;
-                    content.put("issuedAt", Instant.ofEpochSecond(issueTs).toString());
-                    content.put("expiresAt", Instant.ofEpochSecond(expiresAt).toString());
-                    content.put("expiredNow", Instant.now().getEpochSecond() >= expiresAt);
-                }
-                print(spec, content);
-                return 0;
-            });
+            String text = tokenArgument(token);
+            Map<String, Object> content = schemeOf(text).decode(text);
+            if (content.get("issueTs") instanceof Long issueTs && content.get("expire") instanceof Long expire) {
+                long expiresAt = issueTs + expire;
+                content.put("issuedAt", Instant.ofEpochSecond(issueTs).toString());
+                content.put("expiresAt", Instant.ofEpochSecond(expiresAt).toString());
+                content.put("expiredNow", Instant.now().getEpochSecond() >= expiresAt);
+            }
+            print(spec, content);
+            return ExitCodes.VALID;
         }
     }
 
     @Command(name = "verify", mixinStandardHelpOptions = true,
             description = {"Verify a token's signature with the App Certificate (or Netless SK).",
-                    "Exit status: 0 valid, 1 invalid signature, 2 malformed token or bad input."})
+                    "For why a token fails (expiry, channel, uid or account, privileges), use inspect."})
     static final class Verify implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Parameters(index = "0", paramLabel = "TOKEN")
+        @Parameters(index = "0", paramLabel = "TOKEN", description = "The token, or - to read it from stdin.")
         String token;
 
         @CommandLine.Mixin
@@ -246,16 +304,15 @@ public final class Main {
                 inputs.put("account", account);
             }
             String certificate = secret.read();
-            return rejecting(spec, () -> {
-                boolean valid = schemeOf(token).verify(token, certificate, inputs);
-                print(spec, Boolean.toString(valid));
-                return valid ? 0 : INVALID;
-            });
+            String text = tokenArgument(token);
+            boolean valid = schemeOf(text).verify(text, certificate, inputs);
+            print(spec, Boolean.toString(valid));
+            return valid ? ExitCodes.VALID : ExitCodes.INVALID;
         }
     }
 
     @Command(name = "adapter", mixinStandardHelpOptions = true,
-            description = "Speak the conformance adapter protocol (PROTOCOL.md v1) on stdin/stdout.")
+            description = "Speak the conformance adapter protocol (conformance/PROTOCOL.md v1.1) on stdin/stdout.")
     static final class Serve implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {

@@ -45,12 +45,12 @@ class MainTest {
 
         assertEquals(0, run("verify", token, "--secret-file", secret.toString()));
         Files.writeString(secret, CERT.replace('5', '6'));
-        assertEquals(Main.INVALID, run("verify", token, "--secret-file", secret.toString()));
+        assertEquals(ExitCodes.INVALID, run("verify", token, "--secret-file", secret.toString()));
     }
 
     @Test
     void aMalformedTokenGoesToStderrWithStatusTwo() {
-        assertEquals(Main.REJECTED, run("decode", "007notbase64!"));
+        assertEquals(ExitCodes.MALFORMED, run("decode", "007notbase64!"));
         assertTrue(err.toString().startsWith("malformed:"), err.toString());
         assertEquals("", out.toString());
     }

@@ -16,15 +16,9 @@ import java.util.List;
 import java.util.Map;
 
 /** AccessToken2 ("007") as plain data. */
-final class AccessToken2Scheme implements TokenScheme {
-    @Override
-    public String name() {
-        return AccessToken2.VERSION;
-    }
-
-    @Override
-    public boolean recognizes(String token) {
-        return token.startsWith(AccessToken2.VERSION);
+final class AccessToken2Scheme extends PrefixedScheme {
+    AccessToken2Scheme() {
+        super(AccessToken2.VERSION, AccessToken2.VERSION);
     }
 
     private static DecodedAccessToken2 decodeWithin(String token, DecodeLimits limits) {

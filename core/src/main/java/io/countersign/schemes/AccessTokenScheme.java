@@ -16,15 +16,9 @@ import java.util.Map;
  * so decode gives {@code crcChannelName, crcUid} in their place and verify reads
  * {@code channelName} and {@code uid} (the packed string, or a number: 0 packs as "").
  */
-final class AccessTokenScheme implements TokenScheme {
-    @Override
-    public String name() {
-        return AccessToken.VERSION;
-    }
-
-    @Override
-    public boolean recognizes(String token) {
-        return token.startsWith(AccessToken.VERSION);
+final class AccessTokenScheme extends PrefixedScheme {
+    AccessTokenScheme() {
+        super(AccessToken.VERSION, AccessToken.VERSION);
     }
 
     @Override

@@ -17,6 +17,10 @@ import io.countersign.netless.NonceSource;
 import io.countersign.signaling.SignalingToken;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Set;
 
 /**
  * One instance of every official builder class, all reading one clock, salt source and nonce
@@ -53,6 +57,50 @@ public final class Builders {
         rtm = new RtmTokenBuilder(clock, salts);
         signaling = new SignalingToken(clock);
         netless = new NetlessToken(clock, nonces);
+    }
+
+    /**
+     * Builders for one call of {@code spec} with its declared inputs fixed: {@code nowSeconds}
+     * for {@link Input#CLOCK_SECONDS}, {@code nowMillis} for {@link Input#CLOCK_MILLIS},
+     * {@code salt} and {@code nonce}. An input the builder does not declare fails loudly if it is
+     * ever read ({@link IllegalStateException}), so a wrong declaration cannot hide.
+     */
+    public static Builders fixed(BuilderSpec spec, long nowSeconds, long nowMillis, long salt, String nonce) {
+        Set<Input> inputs = spec.inputs();
+        Clock clock = inputs.contains(Input.CLOCK_SECONDS) ? Clock.fixed(Instant.ofEpochSecond(nowSeconds), ZoneOffset.UTC)
+                : inputs.contains(Input.CLOCK_MILLIS) ? Clock.fixed(Instant.ofEpochMilli(nowMillis), ZoneOffset.UTC)
+                : new UndeclaredClock(spec);
+        SaltSource salts = inputs.contains(Input.SALT) ? SaltSource.fixed(salt) : () -> {
+            throw new IllegalStateException(spec + " drew a salt but does not declare it");
+        };
+        NonceSource nonces = inputs.contains(Input.NONCE) ? NonceSource.fixed(nonce) : () -> {
+            throw new IllegalStateException(spec + " drew a nonce but does not declare it");
+        };
+        return new Builders(clock, salts, nonces);
+    }
+
+    /** The clock of a builder that declares none: reading it is a bug in the catalog. */
+    private static final class UndeclaredClock extends Clock {
+        private final BuilderSpec spec;
+
+        UndeclaredClock(BuilderSpec spec) {
+            this.spec = spec;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            throw new IllegalStateException(spec + " read the clock but does not declare it");
+        }
     }
 
     /**

@@ -17,15 +17,9 @@ import java.util.TreeMap;
  * DynamicKey5 ("005") as plain data. The key carries neither channel name nor uid, so decode
  * leaves them out and verify reads {@code channelName} and {@code uid} from its inputs.
  */
-final class DynamicKey5Scheme implements TokenScheme {
-    @Override
-    public String name() {
-        return DynamicKey5Content.VERSION;
-    }
-
-    @Override
-    public boolean recognizes(String token) {
-        return token.startsWith(DynamicKey5Content.VERSION);
+final class DynamicKey5Scheme extends PrefixedScheme {
+    DynamicKey5Scheme() {
+        super(DynamicKey5Content.VERSION, DynamicKey5Content.VERSION);
     }
 
     @Override

@@ -19,22 +19,11 @@ import java.util.OptionalLong;
  * {@code uuid} when present, {@code expireAt} (a decimal string of unix milliseconds) when the
  * token expires, and {@code sig} on decode.
  */
-final class NetlessScheme implements TokenScheme {
+final class NetlessScheme extends PrefixedScheme {
     static final String NAME = "netless";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public boolean recognizes(String token) {
-        for (TokenPrefix p : TokenPrefix.values()) {
-            if (token.startsWith(p.prefix())) {
-                return true;
-            }
-        }
-        return false;
+    NetlessScheme() {
+        super(NAME, TokenPrefix.SDK.prefix(), TokenPrefix.ROOM.prefix(), TokenPrefix.TASK.prefix());
     }
 
     @Override

@@ -13,17 +13,11 @@ import java.util.Map;
  * Signaling tokens as plain data. The token carries the account only inside its MD5, so decode
  * leaves it out and verify reads {@code account} from its inputs.
  */
-final class SignalingScheme implements TokenScheme {
+final class SignalingScheme extends PrefixedScheme {
     static final String NAME = "signaling";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public boolean recognizes(String token) {
-        return token.startsWith(SignalingTokenContent.VERSION + ":");
+    SignalingScheme() {
+        super(NAME, SignalingTokenContent.VERSION + ":");
     }
 
     @Override

@@ -62,6 +62,32 @@ public interface TokenScheme {
     }
 }
 
+/** A scheme known by its name and the prefixes its tokens start with. */
+abstract class PrefixedScheme implements TokenScheme {
+    private final String name;
+    private final List<String> prefixes;
+
+    PrefixedScheme(String name, String... prefixes) {
+        this.name = name;
+        this.prefixes = List.of(prefixes);
+    }
+
+    @Override
+    public final String name() {
+        return name;
+    }
+
+    @Override
+    public final boolean recognizes(String token) {
+        for (String prefix : prefixes) {
+            if (token.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
+
 /** The schemes' single instances. */
 final class Schemes {
     static final List<TokenScheme> ALL = List.of(new AccessToken2Scheme(), new AccessTokenScheme(),

@@ -2,6 +2,7 @@ package io.countersign.netless;
 
 import io.countersign.codec.Base64Codec;
 import io.countersign.codec.Branches;
+import io.countersign.codec.TokenProperties;
 import io.countersign.codec.TokenFormatException;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -17,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.Base64;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -26,8 +26,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class NetlessProperties {
+class NetlessProperties extends TokenProperties<NetlessTokenContent> {
     private static final String SK = "netless-sk";
+
+    NetlessProperties() {
+        super(NetlessSigner::new, NetlessGenerators.content(), SK);
+    }
 
     @Provide
     Arbitrary<NetlessTokenContent> contents() {

@@ -1,16 +1,10 @@
 package io.countersign.schemes;
 
-import io.countersign.codec.SaltSource;
-import io.countersign.netless.NonceSource;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +15,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 class BuilderCatalogTest {
     private static final String APP_ID = "970CA35de60c44645bbae8a215061b33";
@@ -82,31 +75,9 @@ class BuilderCatalogTest {
         assertEquals("uid", range.field());
     }
 
-    /** Builders whose undeclared sources throw, so a builder that reads an undeclared input fails. */
+    /** Builders.fixed makes an undeclared input fail, so a builder that reads one fails here. */
     private static Builders declaredOnly(BuilderSpec spec, long nowSeconds, long salt, String nonce) {
-        Clock clock = spec.inputs().contains(Input.CLOCK_SECONDS) ? Clock.fixed(Instant.ofEpochSecond(nowSeconds), ZoneOffset.UTC)
-                : spec.inputs().contains(Input.CLOCK_MILLIS) ? Clock.fixed(Instant.ofEpochMilli(nowSeconds * 1000), ZoneOffset.UTC)
-                : new Clock() {
-                    @Override
-                    public ZoneId getZone() {
-                        return ZoneOffset.UTC;
-                    }
-
-                    @Override
-                    public Clock withZone(ZoneId zone) {
-                        return this;
-                    }
-
-                    @Override
-                    public Instant instant() {
-                        return fail(spec + " read the clock without declaring it");
-                    }
-                };
-        SaltSource salts = spec.inputs().contains(Input.SALT) ? SaltSource.fixed(salt)
-                : () -> fail(spec + " drew a salt without declaring it");
-        NonceSource nonces = spec.inputs().contains(Input.NONCE) ? NonceSource.fixed(nonce)
-                : () -> fail(spec + " drew a nonce without declaring it");
-        return new Builders(clock, salts, nonces);
+        return Builders.fixed(spec, nowSeconds, nowSeconds * 1000, salt, nonce);
     }
 
     /** Arguments every builder accepts, chosen by what each parameter means. */

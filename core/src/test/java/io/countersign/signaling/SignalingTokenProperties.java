@@ -1,8 +1,8 @@
 package io.countersign.signaling;
 
 import io.countersign.codec.Branches;
+import io.countersign.codec.TokenProperties;
 import io.countersign.codec.ByteString;
-import io.countersign.codec.CodecGenerators;
 import io.countersign.codec.TokenFormatException;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -15,8 +15,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class SignalingTokenProperties {
-    private static final String CERT = "5CFd2fd1755d40ecb72977518be15d3b";
+class SignalingTokenProperties extends TokenProperties<SignalingTokenContent> {
+    SignalingTokenProperties() {
+        super(SignalingTokenSigner::new, SignalingTokenGenerators.token(), CERT);
+    }
 
     @Provide
     Arbitrary<SignalingTokenContent> tokens() {
@@ -24,12 +26,7 @@ class SignalingTokenProperties {
     }
 
     @Provide
-    Arbitrary<String> certificates() {
-        return CodecGenerators.hex32();
-    }
-
     /** Mostly characters a signaling token is made of (a change that still decodes), sometimes any. */
-    @Provide
     Arbitrary<Character> replacements() {
         return Arbitraries.frequencyOf(
                 Tuple.of(9, Arbitraries.chars().with("0123456789abcdefABCDEF:")),

@@ -1,6 +1,7 @@
 package io.countersign.server;
 
 import io.countersign.codec.Checks;
+import io.countersign.doctor.Words;
 
 import java.nio.charset.StandardCharsets;
 
@@ -19,29 +20,10 @@ import java.nio.charset.StandardCharsets;
  * </ul>
  */
 public final class AgoraRules {
-    public static final int MAX_CHANNEL_NAME_BYTES = 64;
+    public static final int MAX_CHANNEL_NAME_BYTES = Words.MAX_CHANNEL_NAME_BYTES;
     public static final int MAX_USER_ACCOUNT_BYTES = 255;
     public static final int MAX_RTM_USER_ID_BYTES = 64;
     public static final int MAX_CHAT_USER_ID_CHARS = 64;
-    private static final String PUNCTUATION = "!#$%&()+-:;<=.>?@[]^_{}|~,";
-    private static final String CHARACTERS = "a-z A-Z 0-9, space and " + PUNCTUATION;
-    private static final boolean[] ALLOWED = new boolean[128];
-
-    static {
-        for (char c = 'a'; c <= 'z'; c++) {
-            ALLOWED[c] = true;
-        }
-        for (char c = 'A'; c <= 'Z'; c++) {
-            ALLOWED[c] = true;
-        }
-        for (char c = '0'; c <= '9'; c++) {
-            ALLOWED[c] = true;
-        }
-        ALLOWED[' '] = true;
-        for (char c : PUNCTUATION.toCharArray()) {
-            ALLOWED[c] = true;
-        }
-    }
 
     private AgoraRules() {
     }
@@ -127,8 +109,8 @@ public final class AgoraRules {
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (c >= 128 || !ALLOWED[c]) {
-                throw HttpError.invalid(field, field + ": " + what + " may hold only " + CHARACTERS
+            if (!Words.isAgoraNameCharacter(c)) {
+                throw HttpError.invalid(field, field + ": " + what + " may hold only " + Words.AGORA_NAME_CHARACTERS
                         + "; character " + (i + 1) + " (U+" + String.format("%04X", (int) c) + ") is not one of them");
             }
         }

@@ -24,7 +24,8 @@ import java.util.concurrent.CountDownLatch;
  */
 @Command(name = "countersign-server", mixinStandardHelpOptions = true, version = "countersign-server 0.1",
         description = "An HTTP token server: holds the App Certificate (and Netless AK/SK) and hands out tokens.",
-        footer = {"", "Secrets: AGORA_APP_CERTIFICATE or APP_CERTIFICATE (or a file: --app-certificate-file), NETLESS_SK",
+        footer = {"", "Secrets: AGORA_APP_CERTIFICATE or APP_CERTIFICATE (or a file: --app-certificate-file),",
+                "AGORA_APP_CERTIFICATE_SECONDARY (or --app-certificate-secondary-file) while certificates rotate, NETLESS_SK",
                 "(or --netless-sk-file), COUNTERSIGN_API_KEYS (comma-separated, or --api-keys-file). See server/README.md."})
 public final class Main implements Callable<Integer> {
     @Option(names = "--app-id", defaultValue = "${env:AGORA_APP_ID:-${env:APP_ID}}",
@@ -35,6 +36,12 @@ public final class Main implements Callable<Integer> {
             description = "File holding the App Certificate (env AGORA_APP_CERTIFICATE_FILE; else the value in "
                     + "AGORA_APP_CERTIFICATE or APP_CERTIFICATE).")
     Path appCertificateFile;
+
+    @Option(names = "--app-certificate-secondary-file", defaultValue = "${env:AGORA_APP_CERTIFICATE_SECONDARY_FILE}",
+            description = "File holding a second App Certificate that POST /v1/verify also accepts while certificates rotate; "
+                    + "tokens are signed with the first (env AGORA_APP_CERTIFICATE_SECONDARY_FILE; else the value in "
+                    + "AGORA_APP_CERTIFICATE_SECONDARY).")
+    Path appCertificateSecondaryFile;
 
     @Option(names = "--netless-ak", defaultValue = "${env:NETLESS_AK}", description = "Netless (whiteboard) access key (env NETLESS_AK).")
     String netlessAk;
@@ -115,6 +122,8 @@ public final class Main implements Callable<Integer> {
         ServerConfig.Builder b = ServerConfig.builder()
                 .appId(appId)
                 .appCertificate(secret("appCertificate", appCertificateFile, "AGORA_APP_CERTIFICATE", "APP_CERTIFICATE"))
+                .appCertificateSecondary(secret("appCertificateSecondary", appCertificateSecondaryFile,
+                        "AGORA_APP_CERTIFICATE_SECONDARY"))
                 .netlessAk(netlessAk)
                 .netlessSk(secret("netlessSk", netlessSkFile, "NETLESS_SK"))
                 .host(host)

@@ -26,6 +26,7 @@ public final class ServerConfig {
 
     private final String appId;
     private final Secret appCertificate;
+    private final Secret appCertificateSecondary;
     private final String netlessAk;
     private final Secret netlessSk;
     private final String host;
@@ -56,11 +57,18 @@ public final class ServerConfig {
             Checks.hex32("appId", b.appId);
             Checks.hex32Secret("appCertificate", b.appCertificate.reveal());
         }
+        if (b.appCertificateSecondary != null) {
+            if (b.appCertificate == null) {
+                throw new IllegalArgumentException("appCertificateSecondary: a secondary certificate needs the primary one");
+            }
+            Checks.hex32Secret("appCertificateSecondary", b.appCertificateSecondary.reveal());
+        }
         if (b.netlessAk != null && (b.netlessAk.isEmpty() || b.netlessSk.reveal().isEmpty())) {
             throw new IllegalArgumentException("netlessSk: the Netless AK and SK must not be empty");
         }
         this.appId = b.appId;
         this.appCertificate = b.appCertificate;
+        this.appCertificateSecondary = b.appCertificateSecondary;
         this.netlessAk = b.netlessAk;
         this.netlessSk = b.netlessSk;
         this.host = require("host", b.host, !b.host.isBlank(), "must not be blank");
@@ -131,6 +139,14 @@ public final class ServerConfig {
 
     public Secret appCertificate() {
         return appCertificate;
+    }
+
+    /**
+     * The certificate that is also accepted while certificates rotate, or null: tokens are signed
+     * with {@link #appCertificate()} only, and POST /v1/verify accepts either.
+     */
+    public Secret appCertificateSecondary() {
+        return appCertificateSecondary;
     }
 
     public String netlessAk() {
@@ -209,6 +225,7 @@ public final class ServerConfig {
     @Override
     public String toString() {
         return "ServerConfig{appId=" + appId + ", appCertificate=" + (appCertificate == null ? "unset" : "set")
+                + ", appCertificateSecondary=" + (appCertificateSecondary == null ? "unset" : "set")
                 + ", netlessAk=" + netlessAk + ", netlessSk=" + (netlessSk == null ? "unset" : "set")
                 + ", host=" + host + ", port=" + port + ", allowedOrigins=" + allowedOrigins
                 + ", apiKeys=" + apiKeys.size() + ", rateLimit=" + rateLimit + "/s, rateBurst=" + rateBurst
@@ -221,6 +238,7 @@ public final class ServerConfig {
     public static final class Builder {
         private String appId;
         private Secret appCertificate;
+        private Secret appCertificateSecondary;
         private String netlessAk;
         private Secret netlessSk;
         private String host = "0.0.0.0";
@@ -246,6 +264,11 @@ public final class ServerConfig {
 
         public Builder appCertificate(Secret appCertificate) {
             this.appCertificate = appCertificate;
+            return this;
+        }
+
+        public Builder appCertificateSecondary(Secret appCertificateSecondary) {
+            this.appCertificateSecondary = appCertificateSecondary;
             return this;
         }
 

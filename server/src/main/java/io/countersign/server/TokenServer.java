@@ -43,6 +43,7 @@ public final class TokenServer implements AutoCloseable {
         routes.addAll(new SampleRoutes(config, issuer).routes());
         routes.addAll(new CommunityRoutes(config, issuer).routes());
         routes.addAll(new TokenRoutes(issuer).routes());
+        routes.addAll(new DoctorRoutes(config, java.time.Clock.systemUTC()).routes());
         return routes;
     }
 

@@ -62,10 +62,21 @@ class MainTest {
                 "AGORA_APP_CERTIFICATE", "ignored", "NETLESS_AK", "ak", "NETLESS_SK_FILE", sk.toString(),
                 "COUNTERSIGN_API_KEYS_FILE", keys.toString(), "COUNTERSIGN_PORT", "1", "PORT", "2"), "--rate-burst", "7");
         assertEquals(0, r.status(), r.err());
-        assertTrue(r.out().contains("appId=" + APP_ID + ", appCertificate=set, netlessAk=ak, netlessSk=set"), r.out());
+        assertTrue(r.out().contains("appId=" + APP_ID + ", appCertificate=set, appCertificateSecondary=unset, netlessAk=ak, netlessSk=set"), r.out());
         assertTrue(r.out().contains("port=1,"), r.out());
         assertTrue(r.out().contains("apiKeys=2,"), r.out());
         assertTrue(r.out().contains("rateBurst=7,"), "a flag wins over the environment: " + r.out());
+    }
+
+    @Test
+    void shouldReadASecondCertificateForRotation(@TempDir Path dir) throws Exception {
+        Path old = Files.writeString(dir.resolve("old"), "0123456789abcdef0123456789abcdef\n");
+        Run fromFile = run(Map.of("APP_ID", APP_ID, "APP_CERTIFICATE", CERT, "AGORA_APP_CERTIFICATE_SECONDARY_FILE", old.toString()));
+        assertEquals(0, fromFile.status(), fromFile.err());
+        assertTrue(fromFile.out().contains("appCertificate=set, appCertificateSecondary=set"), fromFile.out());
+        Run fromValue = run(Map.of("APP_ID", APP_ID, "APP_CERTIFICATE", CERT, "AGORA_APP_CERTIFICATE_SECONDARY", "not-hex"));
+        assertEquals(2, fromValue.status(), fromValue.out());
+        assertTrue(fromValue.err().contains("appCertificateSecondary") && !fromValue.err().contains("not-hex"), fromValue.err());
     }
 
     @Test

@@ -32,5 +32,12 @@ class ServerConfigTest {
         assertThrows(IllegalArgumentException.class, () -> Fixtures.config().tokenExpire(90_000).build());
         assertThrows(IllegalArgumentException.class, () -> Fixtures.config().port(70_000).build());
         assertThrows(IllegalArgumentException.class, () -> Fixtures.config().rateLimit(-1).build());
+        IllegalArgumentException secondary = assertThrows(IllegalArgumentException.class,
+                () -> Fixtures.config().appCertificateSecondary(Secret.of("not-hex-but-secret")).build());
+        assertFalse(secondary.getMessage().contains("not-hex-but-secret"), secondary.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> ServerConfig.builder().netlessAk("ak").netlessSk(Secret.of("sk"))
+                .appCertificateSecondary(Secret.of(Fixtures.CERT)).build());
+        String shown = Fixtures.config().appCertificateSecondary(Secret.of("0123456789abcdef0123456789abcdef")).build().toString();
+        assertTrue(shown.contains("appCertificateSecondary=set") && !shown.contains("0123456789abcdef"), shown);
     }
 }

@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The conformance adapter (PROTOCOL.md v1): one JSON request per line in, one response per line
+ * The conformance adapter (conformance/PROTOCOL.md v1.1): one JSON request per line in, one response per line
  * out, in order. A bad line gets an error answer and never stops the loop. Builders come from
  * the {@link BuilderCatalog}, token contents from {@link TokenScheme}: this class only maps the
  * protocol's requests and errors onto them.
@@ -81,7 +81,7 @@ public final class Adapter {
         } catch (RuntimeException e) {
             // A bug, not an input problem: say so, keep serving, and leave the trace on stderr.
             e.printStackTrace();
-            return error(idText, AdapterException.INVALID_ARGUMENT, "internal error: " + e);
+            return error(idText, AdapterException.CRASHED, "internal error: " + e);
         }
     }
 

@@ -1,0 +1,167 @@
+package io.countersign.doctor;
+
+import io.countersign.codec.TokenFormatException;
+
+/**
+ * One reason a token would be refused, found by {@link TokenDoctor#check}. Each kind is a
+ * record with the facts as data; {@link #code()} is a stable machine name and
+ * {@link #message()} says it in words. No finding ever holds a certificate or key.
+ */
+public sealed interface Finding {
+    /** Stable machine name, e.g. {@code "wrong-channel"}. */
+    String code();
+
+    /** The finding in words. */
+    String message();
+
+    /** The token cannot be decoded: the decoder's reason, the field and the byte offset. */
+    record Malformed(TokenFormatException.Reason reason, String field, int offset, String detail) implements Finding {
+        static Malformed of(TokenFormatException e) {
+            return new Malformed(e.reason(), e.field(), e.offset(), e.getMessage());
+        }
+
+        @Override
+        public String code() {
+            return "malformed";
+        }
+
+        @Override
+        public String message() {
+            return "the token is malformed: " + detail;
+        }
+    }
+
+    /** None of the certificates given signed this token (with the channel, uid or account given, where it signs them). */
+    record BadSignature(String detail) implements Finding {
+        @Override
+        public String code() {
+            return "bad-signature";
+        }
+
+        @Override
+        public String message() {
+            return detail;
+        }
+    }
+
+    /** The whole token expired at {@code expiredAt} (unix milliseconds). */
+    record Expired(String field, long expiredAt, long now) implements Finding {
+        @Override
+        public String code() {
+            return "expired";
+        }
+
+        @Override
+        public String message() {
+            return "the token expired at " + Words.utcMillis(expiredAt) + " ("
+                    + Words.relative(Math.floorDiv(expiredAt, 1000), Math.floorDiv(now, 1000)) + ")";
+        }
+    }
+
+    /** Privilege {@code name} of {@code service} expired at {@code expiredAt} (unix milliseconds), before the token. */
+    record PrivilegeExpired(String field, ServiceKind service, int id, String name, long expiredAt, long now) implements Finding {
+        @Override
+        public String code() {
+            return "privilege-expired";
+        }
+
+        @Override
+        public String message() {
+            return service.label() + " privilege " + name + " expired at " + Words.utcMillis(expiredAt) + " ("
+                    + Words.relative(Math.floorDiv(expiredAt, 1000), Math.floorDiv(now, 1000)) + ")";
+        }
+    }
+
+    /** The token grants nothing for the expected service. */
+    record MissingService(ServiceKind service, String detail) implements Finding {
+        @Override
+        public String code() {
+            return "missing-service";
+        }
+
+        @Override
+        public String message() {
+            return "the token has no " + service.label() + " service" + (detail.isEmpty() ? "" : ": " + detail);
+        }
+    }
+
+    /** The expected service is there but does not grant privilege {@code name}. */
+    record MissingPrivilege(ServiceKind service, int id, String name) implements Finding {
+        @Override
+        public String code() {
+            return "missing-privilege";
+        }
+
+        @Override
+        public String message() {
+            return "the " + service.label() + " service does not grant " + name;
+        }
+    }
+
+    /**
+     * The token is for another channel. {@code actual} is null where the token holds only the
+     * channel name's CRC32 (006).
+     */
+    record WrongChannel(String field, String expected, String actual) implements Finding {
+        @Override
+        public String code() {
+            return "wrong-channel";
+        }
+
+        @Override
+        public String message() {
+            return actual == null
+                    ? "the token was signed for another channel than \"" + expected + "\" (the CRC32 in " + field + " differs)"
+                    : "the token is for channel \"" + actual + "\", not \"" + expected + "\"";
+        }
+    }
+
+    /**
+     * The token is for another user. {@code actual} is null where the token holds only a CRC32
+     * (006); {@link Mixup} says when an int uid and a user account were confused.
+     */
+    record WrongUser(String field, String expected, String actual, Mixup mixup) implements Finding {
+        /** How the expected user and the packed one differ. */
+        public enum Mixup {
+            /** An int uid was expected and the token packs another int uid. */
+            WRONG_UID("wrong-uid"),
+            /** A user account was expected and the token packs another account. */
+            WRONG_ACCOUNT("wrong-account"),
+            /** The client joins with an int uid, but the token was built for a user account. */
+            UID_BUT_ACCOUNT_PACKED("uid-but-account-packed"),
+            /** The client joins with a user account, but the token was built for an int uid. */
+            ACCOUNT_BUT_UID_PACKED("account-but-uid-packed");
+
+            private final String code;
+
+            Mixup(String code) {
+                this.code = code;
+            }
+        }
+
+        @Override
+        public String code() {
+            return mixup.code;
+        }
+
+        @Override
+        public String message() {
+            switch (mixup) {
+                case UID_BUT_ACCOUNT_PACKED:
+                    return "the token was built for user account \"" + actual + "\" (buildTokenWithUserAccount), but the "
+                            + "client uses int uid " + expected + ": join with the account, or build the token with the uid";
+                case ACCOUNT_BUT_UID_PACKED:
+                    return "the token was built for int uid " + actual + " (buildTokenWithUid), but the client uses user "
+                            + "account \"" + expected + "\": join with the uid, or build the token with the account";
+                case WRONG_UID:
+                    return actual == null
+                            ? "the token was signed for another uid than " + expected + " (the CRC32 in " + field + " differs)"
+                            : "the token is for uid " + (actual.isEmpty() ? "0 (packed as empty text)" : actual) + ", not " + expected;
+                default:
+                    return actual == null
+                            ? "the token was signed for another user than \"" + expected + "\" (the CRC32 in " + field + " differs)"
+                            : "the token is for user \"" + actual + "\", not \"" + expected + "\"";
+            }
+        }
+    }
+}
