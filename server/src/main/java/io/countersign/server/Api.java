@@ -164,7 +164,9 @@ public final class Api implements Function<HttpRequest, HttpResponse> {
                     "Origin: " + origin + " may not call this server (see --allowed-origins)");
         }
         if (match == null) {
-            throw new HttpError(404, HttpError.NOT_FOUND, null, "no route for " + request.method() + " " + request.rawPath());
+            // The path is not repeated: an answer never echoes what the client sent (it may carry a secret).
+            throw new HttpError(404, HttpError.NOT_FOUND, null, "no route for " + request.method()
+                    + " at this path");
         }
         Route route = match.route();
         String method = request.method();
