@@ -73,6 +73,7 @@ public class PrimitivesBenchmark {
     Deflater deflater;
     Level6Deflater level6;
     Base64.Encoder jdkBase64;
+    java.security.MessageDigest sha256;
 
     byte[] payload;
     int signingInfoLength;
@@ -117,6 +118,7 @@ public class PrimitivesBenchmark {
         deflater = new Deflater();
         level6 = new Level6Deflater();
         jdkBase64 = Base64.getEncoder();
+        sha256 = java.security.MessageDigest.getInstance("SHA-256");
 
         saltKey = new byte[4];
         key1 = new byte[Hmac.SHA256_LENGTH];
@@ -212,6 +214,25 @@ public class PrimitivesBenchmark {
         bcHmac.update(payload, SIGNING_INFO, signingInfoLength);
         bcHmac.doFinal(payload, SIGNATURE);
         return payload;
+    }
+
+    /**
+     * One SHA-256 compression through MessageDigest (55 bytes: data and padding fit one block),
+     * to price a block against {@link #sha256TwoBlocks}; HMAC runs four such digests per key.
+     */
+    @Benchmark
+    public byte[] sha256OneBlock() throws java.security.DigestException {
+        sha256.update(payload, SIGNING_INFO, 55);
+        sha256.digest(key1, 0, key1.length);
+        return key1;
+    }
+
+    /** Two SHA-256 compressions (119 bytes), the size of HMAC's inner hash over a short message. */
+    @Benchmark
+    public byte[] sha256TwoBlocks() throws java.security.DigestException {
+        sha256.update(payload, SIGNING_INFO, 119);
+        sha256.digest(key1, 0, key1.length);
+        return key1;
     }
 
     /** java.util.zip.Deflater at the default level, reset and reused, on the real payloads. */

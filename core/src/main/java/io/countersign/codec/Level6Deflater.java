@@ -365,22 +365,7 @@ public final class Level6Deflater {
         Objects.checkIndex(outOff, out.length + 1);
 
         final int n = len;
-        System.arraycopy(in, off, window, 0, n);
-        // New generation of hash heads; on wrap-around clear once and start over.
-        if (base > Integer.MAX_VALUE - MAX_CAPACITY - 1) {
-            Arrays.fill(head, 0);
-            base = 1;
-        }
-        final int gen = base;
-        base += n + 1;
-
-        lTree.reset();
-        dTree.reset();
-        blTree.reset();
-        lFreq[END_BLOCK] = 1;
-        lUsed[END_BLOCK >>> 6] |= 1L << END_BLOCK;
-        symCount = 0;
-        parse(n, gen);
+        lz77(in, off, n);
 
         // zlib prices the block three ways and keeps the smallest: stored, fixed or dynamic
         // Huffman codes. The fixed and stored prices are exact without any tree; a lower bound on
@@ -469,6 +454,29 @@ public final class Level6Deflater {
         assert op + 4 == total : (op + 4) + " != " + total;
         System.arraycopy(buf, 0, out, outOff, total);
         return total;
+    }
+
+    /**
+     * The LZ77 pass alone: copies in[off, off+n) into the window and records its literals and
+     * matches with their counts. Package-private so that benchmarks can time it by itself.
+     */
+    void lz77(byte[] in, int off, int n) {
+        System.arraycopy(in, off, window, 0, n);
+        // New generation of hash heads; on wrap-around clear once and start over.
+        if (base > Integer.MAX_VALUE - MAX_CAPACITY - 1) {
+            Arrays.fill(head, 0);
+            base = 1;
+        }
+        final int gen = base;
+        base += n + 1;
+
+        lTree.reset();
+        dTree.reset();
+        blTree.reset();
+        lFreq[END_BLOCK] = 1;
+        lUsed[END_BLOCK >>> 6] |= 1L << END_BLOCK;
+        symCount = 0;
+        parse(n, gen);
     }
 
     private static void writeAdler(byte[] b, int at, int adler) {
@@ -1215,7 +1223,7 @@ public final class Level6Deflater {
         bitCount = c & 7;
     }
 
-    private static int adler32(byte[] b, int n) {
+    static int adler32(byte[] b, int n) {
         int a = 1;
         int s = 0;
         int i = 0;
