@@ -1,5 +1,5 @@
 // Command go-adapter speaks the conformance adapter protocol
-// (/work/shared/conformance/PROTOCOL.md, version 1) on stdin/stdout on top of
+// (conformance/PROTOCOL.md in this repository, version 1) on stdin/stdout on top of
 // the official Go token builders github.com/AgoraIO-Community/go-tokenbuilder
 // v1.5.0, used only as an installed module dependency.
 //
@@ -232,11 +232,13 @@ func (f fields) array(name string) ([]any, *apiError) {
 
 // argReader collects the first error so builder argument lists read plainly.
 type argReader struct {
-	f   fields
-	err *apiError
+	f    fields
+	err  *apiError
+	read []string // every argument name asked for, in order (checked against the catalog at start-up)
 }
 
 func (r *argReader) str(name string) string {
+	r.read = append(r.read, name)
 	if r.err != nil {
 		return ""
 	}
@@ -246,6 +248,7 @@ func (r *argReader) str(name string) string {
 }
 
 func (r *argReader) u32(name string) uint32 {
+	r.read = append(r.read, name)
 	if r.err != nil {
 		return 0
 	}
@@ -258,6 +261,7 @@ func (r *argReader) u32(name string) uint32 {
 // Node builders) makes it optional: leaving it out cannot be expressed, so it is unsupported.
 func (r *argReader) apiU32(name string) uint32 {
 	if r.err == nil && !r.f.has(name) {
+		r.read = append(r.read, name)
 		r.err = unsupported("%s is a required argument in go-tokenbuilder v1.5.0", name)
 		return 0
 	}
@@ -265,6 +269,7 @@ func (r *argReader) apiU32(name string) uint32 {
 }
 
 func (r *argReader) role(name string) rtctokenbuilder2.Role {
+	r.read = append(r.read, name)
 	if r.err != nil {
 		return 0
 	}
@@ -274,6 +279,7 @@ func (r *argReader) role(name string) rtctokenbuilder2.Role {
 }
 
 func (r *argReader) rtm2Permissions(name string) *accesstoken2.Rtm2Permissions {
+	r.read = append(r.read, name)
 	if r.err != nil {
 		return nil
 	}
@@ -503,15 +509,49 @@ var builders = map[string]builderFunc{
 	},
 }
 
-// absentBuilders are PROTOCOL.md builders this module does not have.
-var absentBuilders = []string{
-	"FpaTokenBuilder.buildToken",
-	"EducationTokenBuilder2.buildRoomUserToken", "EducationTokenBuilder2.buildUserToken", "EducationTokenBuilder2.buildAppToken",
-	"ApaasTokenBuilder.buildRoomUserToken", "ApaasTokenBuilder.buildUserToken", "ApaasTokenBuilder.buildAppToken",
-	"RtcTokenBuilder.buildTokenWithUid", "RtcTokenBuilder.buildTokenWithAccount", "RtmTokenBuilder.buildToken",
-	"DynamicKey5.generatePublicSharingKey", "DynamicKey5.generateRecordingKey",
-	"DynamicKey5.generateMediaChannelKey", "DynamicKey5.generateInChannelPermissionKey",
-	"SignalingToken.get", "NetlessToken.sdkToken", "NetlessToken.roomToken", "NetlessToken.taskToken",
+// catalog holds the parameter names of every official builder, in positional order, from the
+// core's builder catalog (conformance/builders.json, path in COUNTERSIGN_CATALOG, set by run).
+var catalog = map[string][]string{}
+
+// loadCatalog reads the catalog and checks that every builder above reads exactly the catalog's
+// arguments, in order: a disagreement stops the adapter before it answers anything.
+func loadCatalog(path string) error {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	var c struct {
+		Builders []struct {
+			Name     string `json:"name"`
+			Official bool   `json:"official"`
+			Params   []struct {
+				Name string `json:"name"`
+			} `json:"params"`
+		} `json:"builders"`
+	}
+	if err := json.Unmarshal(data, &c); err != nil {
+		return err
+	}
+	for _, b := range c.Builders {
+		if b.Official {
+			for _, p := range b.Params {
+				catalog[b.Name] = append(catalog[b.Name], p.Name)
+			}
+		}
+	}
+	for name, fn := range builders {
+		want, ok := catalog[name]
+		if !ok {
+			return fmt.Errorf("%s is not an official builder of %s", name, path)
+		}
+		// A dry run: every read fails at once, so the closure returns before calling the module.
+		r := &argReader{f: fields{}, err: badRequest("dry run")}
+		fn(r)
+		if strings.Join(r.read, ",") != strings.Join(want, ",") {
+			return fmt.Errorf("%s reads %v, the catalog says %v", name, r.read, want)
+		}
+	}
+	return nil
 }
 
 type twelve struct {
@@ -540,10 +580,8 @@ func opBuild(req fields) (obj, *apiError) {
 	}
 	fn, ok := builders[name]
 	if !ok {
-		for _, a := range absentBuilders {
-			if a == name {
-				return nil, unsupported("builder %s %s", name, notInModule)
-			}
+		if _, official := catalog[name]; official {
+			return nil, unsupported("builder %s %s", name, notInModule)
 		}
 		return nil, unsupported("unknown builder %q (%s)", name, notInModule)
 	}
@@ -1081,6 +1119,10 @@ func handle(line []byte) obj {
 }
 
 func main() {
+	if err := loadCatalog(os.Getenv("COUNTERSIGN_CATALOG")); err != nil {
+		fmt.Fprintf(os.Stderr, "go-adapter: builder catalog: %v\n", err)
+		os.Exit(2)
+	}
 	in := bufio.NewReaderSize(os.Stdin, 1<<16)
 	out := bufio.NewWriter(os.Stdout)
 	for {

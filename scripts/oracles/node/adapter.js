@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 'use strict'
 /*
- * Conformance oracle adapter (protocol version 1, see shared/conformance/PROTOCOL.md)
+ * Conformance oracle adapter (protocol version 1, see conformance/PROTOCOL.md in this repository)
  * over the OFFICIAL Agora Node packages, installed from npm at pinned versions
  * (package.json / package-lock.json in this folder, installed by install.sh):
  *
@@ -39,6 +39,7 @@
  * console.logs its exceptions) is redirected to stderr.
  */
 
+const fs = require('fs')
 const path = require('path')
 const readline = require('readline')
 const Module = require('module')
@@ -279,65 +280,49 @@ function rtm2PermissionsOut(perms) {
 }
 
 // ---------------------------------------------------------------- builders
-// name -> { scheme, params, call(args, req) }; params in official positional order.
-const RTM2_12 = [
-    'appId', 'appCertificate', 'channelName', 'rtcAccount', 'rtcRole', 'rtcTokenExpire', 'joinChannelPrivilegeExpire',
-    'pubAudioPrivilegeExpire', 'pubVideoPrivilegeExpire', 'pubDataStreamPrivilegeExpire', 'rtmUserId', 'rtmTokenExpire',
-]
+// name -> { scheme, params, optional, fn... }. Parameter names, their official positional order and
+// which ones a call may leave out come from the core's builder catalog (conformance/builders.json),
+// the one list every tool reads; this table only binds each name to its official call.
+const CATALOG = Object.fromEntries(JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'conformance', 'builders.json'), 'utf8'))
+    .builders.map(b => [b.name, b]))
 const B = {}
-function def007(name, params, fn, optional = []) {
-    B[name] = { scheme: '007', params, optional, fn }
+function def(name, binding) {
+    const entry = CATALOG[name]
+    if (!entry) throw new Error(`${name} is not in conformance/builders.json`)
+    B[name] = { scheme: entry.scheme, params: entry.params.map(p => p.name), optional: entry.params.filter(p => p.optional).map(p => p.name), ...binding }
 }
-def007('RtcTokenBuilder2.buildTokenWithUid', ['appId', 'appCertificate', 'channelName', 'uid', 'role', 'tokenExpire', 'privilegeExpire'],
-    a => RtcTokenBuilder2.buildTokenWithUid(...a), ['privilegeExpire'])
-def007('RtcTokenBuilder2.buildTokenWithUserAccount', ['appId', 'appCertificate', 'channelName', 'account', 'role', 'tokenExpire', 'privilegeExpire'],
-    a => RtcTokenBuilder2.buildTokenWithUserAccount(...a), ['privilegeExpire'])
-def007('RtcTokenBuilder2.buildTokenWithUidAndPrivilege', ['appId', 'appCertificate', 'channelName', 'uid', 'tokenExpire',
-    'joinChannelPrivilegeExpire', 'pubAudioPrivilegeExpire', 'pubVideoPrivilegeExpire', 'pubDataStreamPrivilegeExpire'],
-    a => RtcTokenBuilder2.buildTokenWithUidAndPrivilege(...a))
+const def007 = (name, fn) => def(name, { fn })
+def007('RtcTokenBuilder2.buildTokenWithUid', a => RtcTokenBuilder2.buildTokenWithUid(...a))
+def007('RtcTokenBuilder2.buildTokenWithUserAccount', a => RtcTokenBuilder2.buildTokenWithUserAccount(...a))
+def007('RtcTokenBuilder2.buildTokenWithUidAndPrivilege', a => RtcTokenBuilder2.buildTokenWithUidAndPrivilege(...a))
 // agora-token 2.0.6 spells this one with a capital B: BuildTokenWithUserAccountAndPrivilege.
-def007('RtcTokenBuilder2.buildTokenWithUserAccountAndPrivilege', ['appId', 'appCertificate', 'channelName', 'account', 'tokenExpire',
-    'joinChannelPrivilegeExpire', 'pubAudioPrivilegeExpire', 'pubVideoPrivilegeExpire', 'pubDataStreamPrivilegeExpire'],
-    a => RtcTokenBuilder2.BuildTokenWithUserAccountAndPrivilege(...a))
-def007('RtcTokenBuilder2.buildTokenWithRtm', ['appId', 'appCertificate', 'channelName', 'account', 'role', 'tokenExpire', 'privilegeExpire'],
-    a => RtcTokenBuilder2.buildTokenWithRtm(...a), ['privilegeExpire'])
-def007('RtcTokenBuilder2.buildTokenWithRtm2', RTM2_12, a => RtcTokenBuilder2.buildTokenWithRtm2(...a))
-def007('RtmTokenBuilder2.buildToken', ['appId', 'appCertificate', 'userId', 'expire'], a => RtmTokenBuilder2.buildToken(...a))
-def007('RtmTokenBuilder2.buildTokenWithPermissions', ['appId', 'appCertificate', 'userId', 'permissions', 'expire'],
+def007('RtcTokenBuilder2.buildTokenWithUserAccountAndPrivilege', a => RtcTokenBuilder2.BuildTokenWithUserAccountAndPrivilege(...a))
+def007('RtcTokenBuilder2.buildTokenWithRtm', a => RtcTokenBuilder2.buildTokenWithRtm(...a))
+def007('RtcTokenBuilder2.buildTokenWithRtm2', a => RtcTokenBuilder2.buildTokenWithRtm2(...a))
+def007('RtmTokenBuilder2.buildToken', a => RtmTokenBuilder2.buildToken(...a))
+def007('RtmTokenBuilder2.buildTokenWithPermissions',
     // permissions null -> the builder's own default (an empty Rtm2Permissions).
     a => RtmTokenBuilder2.buildTokenWithPermissions(a[0], a[1], a[2], a[3] === null ? null : rtm2PermissionsIn(a[3], 'permissions'), a[4]))
-def007('ChatTokenBuilder2.buildUserToken', ['appId', 'appCertificate', 'userId', 'expire'], a => ChatTokenBuilder.buildUserToken(...a))
-def007('ChatTokenBuilder2.buildAppToken', ['appId', 'appCertificate', 'expire'], a => ChatTokenBuilder.buildAppToken(...a))
-def007('FpaTokenBuilder.buildToken', ['appId', 'appCertificate'], a => FpaTokenBuilder.buildToken(...a))
+def007('ChatTokenBuilder2.buildUserToken', a => ChatTokenBuilder.buildUserToken(...a))
+def007('ChatTokenBuilder2.buildAppToken', a => ChatTokenBuilder.buildAppToken(...a))
+def007('FpaTokenBuilder.buildToken', a => FpaTokenBuilder.buildToken(...a))
 for (const [name, cls] of [['EducationTokenBuilder2', EducationTokenBuilder], ['ApaasTokenBuilder', ApaasTokenBuilder]]) {
-    def007(`${name}.buildRoomUserToken`, ['appId', 'appCertificate', 'roomUuid', 'userUuid', 'role', 'expire'], a => cls.buildRoomUserToken(...a))
-    def007(`${name}.buildUserToken`, ['appId', 'appCertificate', 'userUuid', 'expire'], a => cls.buildUserToken(...a))
-    def007(`${name}.buildAppToken`, ['appId', 'appCertificate', 'expire'], a => cls.buildAppToken(...a))
+    def007(`${name}.buildRoomUserToken`, a => cls.buildRoomUserToken(...a))
+    def007(`${name}.buildUserToken`, a => cls.buildUserToken(...a))
+    def007(`${name}.buildAppToken`, a => cls.buildAppToken(...a))
 }
-def007('ConvoAITokenBuilder.buildToken', RTM2_12, a => ConvoAITokenBuilder.buildToken(...a))
-def007('SttTokenBuilder.buildToken', RTM2_12, a => SttTokenBuilder.buildToken(...a))
+def007('ConvoAITokenBuilder.buildToken', a => ConvoAITokenBuilder.buildToken(...a))
+def007('SttTokenBuilder.buildToken', a => SttTokenBuilder.buildToken(...a))
 
-B['RtcTokenBuilder.buildTokenWithUid'] = {
-    scheme: '006', params: ['appId', 'appCertificate', 'channelName', 'uid', 'role', 'privilegeExpiredTs'], fn006: (m, a) => m.RtcTokenBuilder.buildTokenWithUid(...a),
+def('RtcTokenBuilder.buildTokenWithUid', { fn006: (m, a) => m.RtcTokenBuilder.buildTokenWithUid(...a) })
+def('RtcTokenBuilder.buildTokenWithAccount', { fn006: (m, a) => m.RtcTokenBuilder.buildTokenWithAccount(...a) })
+def('RtmTokenBuilder.buildToken', { fn006: (m, a) => m.RtmTokenBuilder.buildToken(...a) })
+for (const f of ['generatePublicSharingKey', 'generateRecordingKey', 'generateMediaChannelKey', 'generateInChannelPermissionKey']) {
+    def(`DynamicKey5.${f}`, { fnPkg: (L, a) => L.DynamicKey5[f](...a) })
 }
-B['RtcTokenBuilder.buildTokenWithAccount'] = {
-    scheme: '006', params: ['appId', 'appCertificate', 'channelName', 'account', 'role', 'privilegeExpiredTs'], fn006: (m, a) => m.RtcTokenBuilder.buildTokenWithAccount(...a),
-}
-B['RtmTokenBuilder.buildToken'] = {
-    scheme: '006', params: ['appId', 'appCertificate', 'account', 'role', 'privilegeExpiredTs'], fn006: (m, a) => m.RtmTokenBuilder.buildToken(...a),
-}
-const DK5 = ['appId', 'appCertificate', 'channelName', 'unixTs', 'randomInt', 'uid', 'expiredTs']
-for (const f of ['generatePublicSharingKey', 'generateRecordingKey', 'generateMediaChannelKey']) {
-    B[`DynamicKey5.${f}`] = { scheme: '005', params: DK5, fnPkg: (L, a) => L.DynamicKey5[f](...a) }
-}
-B['DynamicKey5.generateInChannelPermissionKey'] = {
-    scheme: '005', params: [...DK5, 'permission'], fnPkg: (L, a) => L.DynamicKey5.generateInChannelPermissionKey(...a),
-}
-B['SignalingToken.get'] = {
-    scheme: 'signaling', params: ['appId', 'appCertificate', 'account', 'validTimeInSeconds'], fnPkg: (L, a) => L.SignalingToken.get(...a), clock: true,
-}
+def('SignalingToken.get', { fnPkg: (L, a) => L.SignalingToken.get(...a), clock: true })
 for (const f of ['sdkToken', 'roomToken', 'taskToken']) {
-    B[`NetlessToken.${f}`] = { scheme: 'netless', params: ['ak', 'sk', 'lifespan', 'content'], netless: f }
+    def(`NetlessToken.${f}`, { netless: f })
 }
 
 function nowIn(req) {

@@ -32,6 +32,7 @@ import hmac
 import importlib
 import io
 import json
+import os
 import sys
 import types
 import warnings
@@ -223,56 +224,60 @@ def non_empty(token, what):
 
 S, I, IOPT, SRAW = "s", "i", "i?", "s+raw"
 
+# Parameter names, their official positional order, kinds and which ones a call may leave out come
+# from the core's builder catalog (conformance/builders.json), the one list every tool reads; the
+# tables below only bind each name to its official call.
+with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "conformance", "builders.json"),
+          encoding="utf-8") as _f:
+    CATALOG = {b["name"]: b for b in json.load(_f)["builders"]}
+
+
+def params(name, raw=()):
+    """[(arg, kind)] of a catalog builder; `raw` names strings the official code takes as bytes."""
+    return [(p["name"], SRAW if p["name"] in raw else S if p["type"] == "text" else IOPT if p["optional"] else I)
+            for p in CATALOG[name]["params"]]
+
+
 # name -> (scheme, [(arg, kind)], callable, official name for messages)
 BUILDERS_007 = {
     "RtcTokenBuilder2.buildTokenWithUid": (
-        [("appId", S), ("appCertificate", S), ("channelName", S), ("uid", I), ("role", I),
-         ("tokenExpire", I), ("privilegeExpire", IOPT)],
+        params("RtcTokenBuilder2.buildTokenWithUid"),
         lambda *a: RTC2.RtcTokenBuilder2.build_token_with_uid(*a),
         "RtcTokenBuilder2.build_token_with_uid"),
     "RtcTokenBuilder2.buildTokenWithUserAccount": (
-        [("appId", S), ("appCertificate", S), ("channelName", S), ("account", S), ("role", I),
-         ("tokenExpire", I), ("privilegeExpire", IOPT)],
+        params("RtcTokenBuilder2.buildTokenWithUserAccount"),
         lambda *a: RTC2.RtcTokenBuilder2.build_token_with_user_account(*a),
         "RtcTokenBuilder2.build_token_with_user_account"),
     "RtcTokenBuilder2.buildTokenWithUidAndPrivilege": (
-        [("appId", S), ("appCertificate", S), ("channelName", S), ("uid", I), ("tokenExpire", I),
-         ("joinChannelPrivilegeExpire", I), ("pubAudioPrivilegeExpire", I),
-         ("pubVideoPrivilegeExpire", I), ("pubDataStreamPrivilegeExpire", I)],
+        params("RtcTokenBuilder2.buildTokenWithUidAndPrivilege"),
         lambda *a: RTC2.RtcTokenBuilder2.build_token_with_uid_and_privilege(*a),
         "RtcTokenBuilder2.build_token_with_uid_and_privilege"),
     "RtcTokenBuilder2.buildTokenWithUserAccountAndPrivilege": (
-        [("appId", S), ("appCertificate", S), ("channelName", S), ("account", S), ("tokenExpire", I),
-         ("joinChannelPrivilegeExpire", I), ("pubAudioPrivilegeExpire", I),
-         ("pubVideoPrivilegeExpire", I), ("pubDataStreamPrivilegeExpire", I)],
+        params("RtcTokenBuilder2.buildTokenWithUserAccountAndPrivilege"),
         lambda *a: RTC2.RtcTokenBuilder2.build_token_with_user_account_and_privilege(*a),
         "RtcTokenBuilder2.build_token_with_user_account_and_privilege"),
     "RtcTokenBuilder2.buildTokenWithRtm": (
-        [("appId", S), ("appCertificate", S), ("channelName", S), ("account", S), ("role", I),
-         ("tokenExpire", I), ("privilegeExpire", IOPT)],
+        params("RtcTokenBuilder2.buildTokenWithRtm"),
         lambda *a: RTC2.RtcTokenBuilder2.build_token_with_rtm(*a),
         "RtcTokenBuilder2.build_token_with_rtm"),
     "RtcTokenBuilder2.buildTokenWithRtm2": (
-        [("appId", S), ("appCertificate", S), ("channelName", S), ("rtcAccount", S), ("rtcRole", I),
-         ("rtcTokenExpire", I), ("joinChannelPrivilegeExpire", I), ("pubAudioPrivilegeExpire", I),
-         ("pubVideoPrivilegeExpire", I), ("pubDataStreamPrivilegeExpire", I), ("rtmUserId", S),
-         ("rtmTokenExpire", I)],
+        params("RtcTokenBuilder2.buildTokenWithRtm2"),
         lambda *a: RTC2.RtcTokenBuilder2.build_token_with_rtm2(*a),
         "RtcTokenBuilder2.build_token_with_rtm2"),
     "RtmTokenBuilder2.buildToken": (
-        [("appId", S), ("appCertificate", S), ("userId", S), ("expire", I)],
+        params("RtmTokenBuilder2.buildToken"),
         lambda *a: RTM2.RtmTokenBuilder2.build_token(*a),
         "RtmTokenBuilder2.build_token"),
     "ChatTokenBuilder2.buildUserToken": (
-        [("appId", S), ("appCertificate", S), ("userId", S), ("expire", I)],
+        params("ChatTokenBuilder2.buildUserToken"),
         lambda *a: CHAT2.ChatTokenBuilder2.build_user_token(*a),
         "ChatTokenBuilder2.build_user_token"),
     "ChatTokenBuilder2.buildAppToken": (
-        [("appId", S), ("appCertificate", S), ("expire", I)],
+        params("ChatTokenBuilder2.buildAppToken"),
         lambda *a: CHAT2.ChatTokenBuilder2.build_app_token(*a),
         "ChatTokenBuilder2.build_app_token"),
     "FpaTokenBuilder.buildToken": (
-        [("appId", S), ("appCertificate", S)],
+        params("FpaTokenBuilder.buildToken"),
         lambda *a: FPA.FpaTokenBuilder.build_token(*a),
         "FpaTokenBuilder.build_token"),
 }
@@ -281,14 +286,11 @@ for _proto, _mod, _cls in (("EducationTokenBuilder2", EDU, "EducationTokenBuilde
                            ("ApaasTokenBuilder", APAAS, "ApaasTokenBuilder")):
     _c = getattr(_mod, _cls)
     BUILDERS_007[_proto + ".buildRoomUserToken"] = (
-        [("appId", S), ("appCertificate", S), ("roomUuid", S), ("userUuid", S), ("role", I),
-         ("expire", I)], _c.build_room_user_token, _cls + ".build_room_user_token")
+        params(_proto + ".buildRoomUserToken"), _c.build_room_user_token, _cls + ".build_room_user_token")
     BUILDERS_007[_proto + ".buildUserToken"] = (
-        [("appId", S), ("appCertificate", S), ("userUuid", S), ("expire", I)],
-        _c.build_user_token, _cls + ".build_user_token")
+        params(_proto + ".buildUserToken"), _c.build_user_token, _cls + ".build_user_token")
     BUILDERS_007[_proto + ".buildAppToken"] = (
-        [("appId", S), ("appCertificate", S), ("expire", I)],
-        _c.build_app_token, _cls + ".build_app_token")
+        params(_proto + ".buildAppToken"), _c.build_app_token, _cls + ".build_app_token")
 
 MISSING_007 = {
     "RtmTokenBuilder2.buildTokenWithPermissions": "no RTM2 permissions (service type 8)",
@@ -298,28 +300,20 @@ MISSING_007 = {
 
 BUILDERS_006 = {
     "RtcTokenBuilder.buildTokenWithUid": (
-        [("appId", S), ("appCertificate", S), ("channelName", S), ("uid", I), ("role", I),
-         ("privilegeExpiredTs", I)], lambda p: p.rtc.buildTokenWithUid,
+        params("RtcTokenBuilder.buildTokenWithUid"), lambda p: p.rtc.buildTokenWithUid,
         "RtcTokenBuilder.buildTokenWithUid"),
     "RtcTokenBuilder.buildTokenWithAccount": (
-        [("appId", S), ("appCertificate", S), ("channelName", S), ("account", S), ("role", I),
-         ("privilegeExpiredTs", I)], lambda p: p.rtc.buildTokenWithAccount,
+        params("RtcTokenBuilder.buildTokenWithAccount"), lambda p: p.rtc.buildTokenWithAccount,
         "RtcTokenBuilder.buildTokenWithAccount"),
     "RtmTokenBuilder.buildToken": (
-        [("appId", S), ("appCertificate", S), ("account", S), ("role", I),
-         ("privilegeExpiredTs", I)], lambda p: p.rtm.buildToken,
+        params("RtmTokenBuilder.buildToken"), lambda p: p.rtm.buildToken,
         "RtmTokenBuilder.buildToken"),
 }
 
-_DK5_ARGS = [("appId", S), ("appCertificate", S), ("channelName", SRAW), ("unixTs", I),
-             ("randomInt", I), ("uid", I), ("expiredTs", I)]
-BUILDERS_005 = {
-    "DynamicKey5.generatePublicSharingKey": (_DK5_ARGS, DK5.generatePublicSharingKey),
-    "DynamicKey5.generateRecordingKey": (_DK5_ARGS, DK5.generateRecordingKey),
-    "DynamicKey5.generateMediaChannelKey": (_DK5_ARGS, DK5.generateMediaChannelKey),
-    "DynamicKey5.generateInChannelPermissionKey": (
-        _DK5_ARGS + [("permission", SRAW)], DK5.generateInChannelPermissionKey),
-}
+# The 005 builders take their strings as raw bytes.
+BUILDERS_005 = {name: (params(name, raw=("channelName", "permission")), getattr(DK5, name.split(".")[1]))
+                for name in ("DynamicKey5.generatePublicSharingKey", "DynamicKey5.generateRecordingKey",
+                             "DynamicKey5.generateMediaChannelKey", "DynamicKey5.generateInChannelPermissionKey")}
 
 UNSUPPORTED_BUILDERS = {
     "SignalingToken.get": (

@@ -10,19 +10,10 @@ import io.countersign.accesstoken2.Service;
 import io.countersign.codec.Privileges;
 import io.countersign.codec.SaltSource;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 import java.time.Clock;
-import java.util.concurrent.TimeUnit;
 
 /**
  * 007 tokens: build an RTC token by uid through each of our APIs, an RTC+RTM token, and decode
@@ -30,18 +21,7 @@ import java.util.concurrent.TimeUnit;
  * {@link OfficialJavaBenchmark} (the official builder), run in the same JMH run. Each call takes
  * the next of {@link Inputs#SAMPLES} salts, so no two consecutive tokens are the same.
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 5, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(2)
-@State(Scope.Thread)
-public class AccessToken2Benchmark {
-    String appId;
-    String appCertificate;
-    String channelName;
-    long uid;
-    String account;
+public class AccessToken2Benchmark extends RtcInputs {
     long tokenExpire;
     long privilegeExpire;
     long issueTs;
@@ -59,11 +39,6 @@ public class AccessToken2Benchmark {
 
     @Setup
     public void setUp() {
-        appId = Inputs.APP_ID;
-        appCertificate = Inputs.APP_CERTIFICATE;
-        channelName = Inputs.CHANNEL_NAME;
-        uid = Inputs.UID;
-        account = Inputs.ACCOUNT;
         tokenExpire = Inputs.TOKEN_EXPIRE;
         privilegeExpire = Inputs.PRIVILEGE_EXPIRE;
         issueTs = Inputs.ISSUE_TS;

@@ -8,35 +8,14 @@ import io.countersign.accesstoken.RtcTokenBuilder;
 import io.countersign.codec.Privileges;
 import io.countersign.codec.SaltSource;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
-
-import java.util.concurrent.TimeUnit;
 
 /**
  * 006 tokens: build an RTC token by uid, sign prebuilt content into a caller buffer, decode and
  * verify. Compare with {@link OfficialJavaBenchmark#buildTokenWithUid006()} in the same run.
  * Each call takes the next of {@link Inputs#SAMPLES} salts, as in {@link AccessToken2Benchmark}.
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 5, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(2)
-@State(Scope.Thread)
-public class AccessTokenBenchmark {
-    String appId;
-    String appCertificate;
-    String channelName;
-    long uid;
-    String account;
+public class AccessTokenBenchmark extends RtcInputs {
     /** 006 privileges expire at a unix timestamp. */
     long privilegeExpiredTs;
 
@@ -51,11 +30,6 @@ public class AccessTokenBenchmark {
 
     @Setup
     public void setUp() {
-        appId = Inputs.APP_ID;
-        appCertificate = Inputs.APP_CERTIFICATE;
-        channelName = Inputs.CHANNEL_NAME;
-        uid = Inputs.UID;
-        account = Inputs.ACCOUNT;
         privilegeExpiredTs = Inputs.ISSUE_TS + Inputs.PRIVILEGE_EXPIRE;
 
         builder = new RtcTokenBuilder(Inputs.CLOCK, new Inputs.CyclingSalts());

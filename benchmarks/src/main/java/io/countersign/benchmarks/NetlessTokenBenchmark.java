@@ -9,17 +9,7 @@ import io.countersign.netless.NonceSource;
 import io.countersign.netless.TokenPrefix;
 import io.countersign.netless.TokenRole;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
-
-import java.util.concurrent.TimeUnit;
 
 /**
  * Netless (Interactive Whiteboard) room tokens: a writer's token for one room, valid one hour.
@@ -28,13 +18,7 @@ import java.util.concurrent.TimeUnit;
  * token, as netless-token draws them; the prebuilt contents and tokens cycle through
  * {@link Inputs#SAMPLES} of them.
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 5, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(2)
-@State(Scope.Thread)
-public class NetlessTokenBenchmark {
+public class NetlessTokenBenchmark extends BenchmarkDefaults {
     /** Made-up access and secret keys in the shape of real ones. */
     String ak;
     String sk;

@@ -4,30 +4,14 @@ import io.agora.media.AccessToken2;
 import io.agora.media.RtcTokenBuilder;
 import io.agora.media.RtcTokenBuilder2;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
-
-import java.util.concurrent.TimeUnit;
 
 /**
  * The official Java builders (io.agora:authentication 2.1.3) with the inputs of our benchmarks.
  * They read the system clock and draw a salt from a new SecureRandom per token, so compare with
  * {@link AccessToken2Benchmark#buildTokenWithUidSystemClock()}.
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 5, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(2)
-@State(Scope.Thread)
-public class OfficialJavaBenchmark {
+public class OfficialJavaBenchmark extends BenchmarkDefaults {
     String appId;
     String appCertificate;
     String channelName;

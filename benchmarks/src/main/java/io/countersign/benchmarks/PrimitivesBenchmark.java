@@ -12,16 +12,8 @@ import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.macs.HMac;
 import org.bouncycastle.crypto.params.KeyParameter;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 import javax.crypto.Mac;
 import javax.crypto.ShortBufferException;
@@ -31,7 +23,6 @@ import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.concurrent.TimeUnit;
 import java.util.zip.Deflater;
 
 /**
@@ -45,13 +36,7 @@ import java.util.zip.Deflater;
  * sample's salt (and, where it does not compute it, the sample's signature): 36 bytes of copying,
  * rather than reading 1024 separate payload arrays whose cache misses no real signer has.
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 5, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(2)
-@State(Scope.Thread)
-public class PrimitivesBenchmark {
+public class PrimitivesBenchmark extends BenchmarkDefaults {
     private static final String HMAC_SHA256 = "HmacSHA256";
     /** The payload is u16 32, the signature, then signingInfo: u16 32, appId, u32 issueTs, u32 expire, u32 salt, ... */
     private static final int SIGNATURE = 2;

@@ -1,9 +1,15 @@
 package io.countersign.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.countersign.cli.adapter.Adapter;
-import io.countersign.cli.adapter.Json;
+import io.countersign.codec.SaltSource;
+import io.countersign.codec.TokenFormatException;
+import io.countersign.netless.NonceSource;
+import io.countersign.schemes.ArgumentShapeException;
+import io.countersign.schemes.BuilderCatalog;
+import io.countersign.schemes.BuilderSpec;
+import io.countersign.schemes.Builders;
+import io.countersign.schemes.Param;
+import io.countersign.schemes.TokenScheme;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,14 +22,19 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
  * The {@code countersign} command: build, decode and verify tokens, and serve the conformance
- * adapter protocol. Every command goes through the same {@link Adapter} the conformance suite
- * drives, so what people see is what the suite checks.
+ * adapter protocol. Builders come from the core's {@link BuilderCatalog} and token contents from
+ * {@link TokenScheme}, the same the adapter the conformance suite drives uses, so what people see
+ * is what the suite checks.
  */
 @Command(name = "countersign", mixinStandardHelpOptions = true, version = "countersign " + Adapter.VERSION,
         description = "Build, decode and verify Agora access tokens.",
@@ -63,30 +74,48 @@ public final class Main {
         }
     }
 
-    /** Prints an adapter response: the result as JSON on stdout, or the error on stderr. Returns the exit status. */
-    static int print(CommandLine.Model.CommandSpec spec, ObjectNode response, String field) {
+    /** Prints a result on stdout: text as it is, anything else as indented JSON. */
+    static void print(CommandLine.Model.CommandSpec spec, Object value) {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        if (!response.path("ok").asBoolean()) {
-            err.println(response.path("error").path("code").asText() + ": " + response.path("error").path("message").asText());
-            err.flush();
-            return REJECTED;
-        }
-        JsonNode value = response.get(field);
-        out.println(value.isTextual() ? value.textValue() : value.toPrettyString());
+        out.println(value instanceof String text ? text : Adapter.MAPPER.valueToTree(value).toPrettyString());
         out.flush();
-        return 0;
+    }
+
+    /** Runs {@code command}; an input the core refuses is reported on stderr as "code: message" with {@link #REJECTED}. */
+    static int rejecting(CommandLine.Model.CommandSpec spec, Callable<Integer> command) throws Exception {
+        try {
+            return command.call();
+        } catch (TokenFormatException e) {
+            return reject(spec, "malformed", e.getMessage());
+        } catch (ArgumentShapeException e) {
+            return reject(spec, "bad-request", e.getMessage());
+        } catch (IllegalArgumentException e) {
+            return reject(spec, "invalid-argument", e.getMessage());
+        }
+    }
+
+    private static int reject(CommandLine.Model.CommandSpec spec, String code, String message) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println(code + ": " + message);
+        err.flush();
+        return REJECTED;
+    }
+
+    static TokenScheme schemeOf(String token) {
+        return TokenScheme.of(token).orElseThrow(() -> new TokenFormatException(TokenFormatException.Reason.BAD_PREFIX,
+                "token", 0, "no known version prefix (007, 006, 005, signaling \"1:\", NETLESSSDK_, NETLESSROOM_, NETLESSTASK_)"));
     }
 
     @Command(name = "build", mixinStandardHelpOptions = true,
             description = {"Build a token with a named official builder, e.g.",
                     "  countersign build RtcTokenBuilder2.buildTokenWithUid appId=970C... channelName=room uid:=2882341273 role:=1 tokenExpire:=3600 privilegeExpire:=3600",
-                    "key=value passes a string, key:=json passes a JSON value (numbers, objects). The App Certificate comes from --secret-env/--secret-file."})
+                    "key=value passes a string, key:=json passes a JSON value (numbers, objects). The App Certificate (or Netless SK)",
+                    "comes from --secret-env/--secret-file. --list shows every builder and its arguments."})
     static final class Build implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Parameters(index = "0", paramLabel = "BUILDER", description = "e.g. RtcTokenBuilder2.buildTokenWithUid")
+        @Parameters(index = "0", arity = "0..1", paramLabel = "BUILDER", description = "e.g. RtcTokenBuilder2.buildTokenWithUid")
         String builder;
 
         @Parameters(index = "1..*", paramLabel = "ARG", description = "builder arguments: name=string or name:=json")
@@ -94,6 +123,12 @@ public final class Main {
 
         @CommandLine.Mixin
         Secret secret = new Secret();
+
+        @Option(names = "--list", description = "List every builder with its arguments instead of building.")
+        boolean list;
+
+        @Option(names = "--json", description = "With --list: the builder catalog as JSON.")
+        boolean json;
 
         @Option(names = "--now", description = "Issue time, unix seconds (default: the clock).")
         Long now;
@@ -103,11 +138,17 @@ public final class Main {
 
         @Override
         public Integer call() throws Exception {
-            ObjectNode request = Json.NODES.objectNode();
-            request.put("id", "cli");
-            request.put("op", "build");
-            request.put("builder", builder);
-            ObjectNode args = request.putObject("args");
+            if (list) {
+                spec.commandLine().getOut().print(json ? BuilderCatalog.toJson() : catalogText());
+                spec.commandLine().getOut().flush();
+                return 0;
+            }
+            if (builder == null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "name a builder (countersign build --list shows them)");
+            }
+            BuilderSpec builderSpec = BuilderCatalog.find(builder).orElseThrow(() -> new CommandLine.ParameterException(
+                    spec.commandLine(), "no builder \"" + builder + "\" (countersign build --list shows them)"));
+            Map<String, Object> args = new LinkedHashMap<>();
             for (String argument : arguments) {
                 int colonEquals = argument.indexOf(":=");
                 int equals = argument.indexOf('=');
@@ -115,18 +156,33 @@ public final class Main {
                     throw new CommandLine.ParameterException(spec.commandLine(), "argument \"" + argument + "\" is not name=value or name:=json");
                 }
                 if (colonEquals > 0 && colonEquals < equals) {
-                    args.set(argument.substring(0, colonEquals), Json.MAPPER.readTree(argument.substring(colonEquals + 2)));
+                    args.put(argument.substring(0, colonEquals), Adapter.MAPPER.readValue(argument.substring(colonEquals + 2), Object.class));
                 } else {
                     args.put(argument.substring(0, equals), argument.substring(equals + 1));
                 }
             }
-            String secretArg = builder.startsWith("NetlessToken.") ? "sk" : "appCertificate";
-            args.put(secretArg, secret.read());
-            request.put("now", now != null ? now : Instant.now().getEpochSecond());
-            request.put("salt", salt != null ? salt : io.countersign.codec.SaltSource.secureRandom().nextSalt());
-            request.put("nowMs", now != null ? now * 1000 : System.currentTimeMillis());
-            request.put("nonce", java.util.UUID.randomUUID().toString());
-            return print(spec, new Adapter().handle(request.toString()), "token");
+            args.put(builderSpec.secret().name(), secret.read());
+            Clock clock = now == null ? Clock.systemUTC() : Clock.fixed(Instant.ofEpochSecond(now), ZoneOffset.UTC);
+            SaltSource salts = salt == null ? SaltSource.secureRandom() : SaltSource.fixed(salt);
+            Builders builders = new Builders(clock, salts, NonceSource.uuidV1(clock));
+            return rejecting(spec, () -> {
+                print(spec, builderSpec.build(builders, args));
+                return 0;
+            });
+        }
+
+        private static String catalogText() {
+            StringBuilder text = new StringBuilder();
+            for (BuilderSpec b : BuilderCatalog.all()) {
+                text.append(b.name()).append(" (").append(b.scheme()).append(b.official() ? "" : ", countersign extension")
+                        .append("): ").append(b.summary()).append('\n');
+                for (Param p : b.params()) {
+                    text.append("    ").append(p.name()).append(p.type() == Param.Type.TEXT ? "=" : ":=")
+                            .append(p.optional() ? " (optional) " : " ").append(p.meaning().description())
+                            .append(p.meaning().isSecret() ? " [from --secret-env/--secret-file]" : "").append('\n');
+                }
+            }
+            return text.toString();
         }
     }
 
@@ -140,20 +196,18 @@ public final class Main {
         String token;
 
         @Override
-        public Integer call() {
-            ObjectNode request = Json.NODES.objectNode();
-            request.put("id", "cli");
-            request.put("op", "decode");
-            request.put("token", token);
-            ObjectNode response = new Adapter().handle(request.toString());
-            JsonNode content = response.get("content");
-            if (content instanceof ObjectNode c && c.has("issueTs") && c.has("expire")) {
-                long expiresAt = c.get("issueTs").asLong() + c.get("expire").asLong();
-                c.put("issuedAt", Instant.ofEpochSecond(c.get("issueTs").asLong()).toString());
-                c.put("expiresAt", Instant.ofEpochSecond(expiresAt).toString());
-                c.put("expiredNow", Instant.now().getEpochSecond() >= expiresAt);
-            }
-            return print(spec, response, "content");
+        public Integer call() throws Exception {
+            return rejecting(spec, () -> {
+                Map<String, Object> content = schemeOf(token).decode(token);
+                if (content.get("issueTs") instanceof Long issueTs && content.get("expire") instanceof Long expire) {
+                    long expiresAt = issueTs + expire;
+                    content.put("issuedAt", Instant.ofEpochSecond(issueTs).toString());
+                    content.put("expiresAt", Instant.ofEpochSecond(expiresAt).toString());
+                    content.put("expiredNow", Instant.now().getEpochSecond() >= expiresAt);
+                }
+                print(spec, content);
+                return 0;
+            });
         }
     }
 
@@ -181,28 +235,27 @@ public final class Main {
 
         @Override
         public Integer call() throws Exception {
-            ObjectNode request = Json.NODES.objectNode();
-            request.put("id", "cli");
-            request.put("op", "verify");
-            request.put("token", token);
-            request.put("secret", secret.read());
+            Map<String, Object> inputs = new LinkedHashMap<>();
             if (channelName != null) {
-                request.put("channelName", channelName);
+                inputs.put("channelName", channelName);
             }
             if (uid != null) {
-                request.put("uid", uid);
+                inputs.put("uid", uid);
             }
             if (account != null) {
-                request.put("account", account);
+                inputs.put("account", account);
             }
-            ObjectNode response = new Adapter().handle(request.toString());
-            int status = print(spec, response, "valid");
-            return status == 0 && !response.get("valid").asBoolean() ? INVALID : status;
+            String certificate = secret.read();
+            return rejecting(spec, () -> {
+                boolean valid = schemeOf(token).verify(token, certificate, inputs);
+                print(spec, Boolean.toString(valid));
+                return valid ? 0 : INVALID;
+            });
         }
     }
 
     @Command(name = "adapter", mixinStandardHelpOptions = true,
-            description = "Speak the conformance adapter protocol (PROTOCOL.md v1) on stdin/stdout.")
+            description = "Speak the conformance adapter protocol (conformance/PROTOCOL.md v1.1) on stdin/stdout.")
     static final class Serve implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {

@@ -35,6 +35,8 @@ import java.util.zip.Inflater;
  */
 public final class Comparison {
     public static final String UNSUPPORTED = "unsupported";
+    /** PROTOCOL.md 1.1: the implementation failed in a way it does not report as an error. */
+    public static final String CRASHED = "crashed";
 
     /** Numbers compare by value (1 == 1L); everything else by Jackson's equality. */
     private static final Comparator<JsonNode> BY_VALUE = (a, b) -> {
@@ -119,12 +121,12 @@ public final class Comparison {
             }
             String code = got.path("error").path("code").asText(null);
             if (!want.equals(code)) {
-                return fail(expected, got, "expected error \"" + want + "\", got error \"" + code + "\"");
+                return fail(expected, got, "expected error \"" + want + "\", got " + errorOf(got));
             }
             return pass(expected, got, null);
         }
         if (!ok) {
-            return fail(expected, got, "expected ok:true, got error \"" + got.path("error").path("code").asText() + "\"");
+            return fail(expected, got, "expected ok:true, got " + errorOf(got));
         }
         Boolean identical = null;
         Iterator<Map.Entry<String, JsonNode>> fields = expected.fields();
@@ -142,14 +144,66 @@ public final class Comparison {
             if (name.equals("token") && match.equals(Vector.PAYLOAD)) {
                 String problem = samePayload(want.asText(), have.asText());
                 if (problem != null) {
-                    return fail(expected, got, problem);
+                    return fail(expected, got, tokenDifference(want.asText(), have.asText(), problem));
                 }
                 identical = want.asText().equals(have.asText());
+            } else if (name.equals("token") && want.isTextual() && have.isTextual() && !want.equals(have)) {
+                return fail(expected, got, tokenDifference(want.textValue(), have.textValue(),
+                        "the strings differ first at character " + mismatch(want.textValue(), have.textValue())));
             } else if (!want.equals(BY_VALUE, have)) {
                 return fail(expected, got, "\"" + name + "\" differs" + difference(name, want, have));
             }
         }
         return pass(expected, got, identical);
+    }
+
+    /**
+     * Why two tokens differ, by field: both are decoded with the core's decoders and the first
+     * differing field is named with both values ("token" differs at services[0].privileges.1:
+     * expected 0, got 3600), or the scheme when the prefixes differ. {@code bytes} (where the
+     * bytes differ) follows as the secondary detail, and stands alone when the expected token
+     * does not decode with the core.
+     */
+    static String tokenDifference(String want, String have, String bytes) {
+        String wantScheme = Vectors.schemeOfToken(want);
+        String haveScheme = Vectors.schemeOfToken(have);
+        if (wantScheme != null && !wantScheme.equals(haveScheme)) {
+            return "\"token\" differs: expected a " + wantScheme + " token, got "
+                    + (haveScheme == null ? "a token with no known version prefix" : "a " + haveScheme + " token");
+        }
+        JsonNode wantFields;
+        try {
+            wantFields = TokenFields.of(want);
+        } catch (RuntimeException e) {
+            return "\"token\" differs: " + bytes;
+        }
+        JsonNode haveFields;
+        try {
+            haveFields = TokenFields.of(have);
+        } catch (RuntimeException e) {
+            return "\"token\" differs: the token does not decode (" + e.getMessage() + "); " + bytes;
+        }
+        if (wantFields.equals(BY_VALUE, haveFields)) {
+            return "\"token\" differs, but every decoded field is equal (field order or encoding); " + bytes;
+        }
+        return "\"token\" differs" + difference("", wantFields, haveFields) + "; " + bytes;
+    }
+
+    private static int mismatch(String a, String b) {
+        int n = Math.min(a.length(), b.length());
+        for (int i = 0; i < n; i++) {
+            if (a.charAt(i) != b.charAt(i)) {
+                return i;
+            }
+        }
+        return n;
+    }
+
+    /** An error answer as a failure names it; a crash keeps its message, the one clue there is. */
+    private static String errorOf(JsonNode got) {
+        String code = got.path("error").path("code").asText(null);
+        return "error \"" + code + "\"" + (CRASHED.equals(code)
+                ? " (the implementation crashed: " + abbreviate(got.path("error").path("message").asText("")) + ")" : "");
     }
 
     /** Where two JSON values first differ, e.g. " at content.services[0].privileges.1: expected 600, got 601". */
@@ -159,17 +213,17 @@ public final class Comparison {
             while (names.hasNext()) {
                 String name = names.next();
                 if (!have.has(name)) {
-                    return " at " + path + ": no \"" + name + "\"";
+                    return " at " + join(path, name) + ": expected " + abbreviate(want.get(name).toString()) + ", got none";
                 }
                 if (!want.get(name).equals(BY_VALUE, have.get(name))) {
-                    return difference(path + "." + name, want.get(name), have.get(name));
+                    return difference(join(path, name), want.get(name), have.get(name));
                 }
             }
             Iterator<String> extra = have.fieldNames();
             while (extra.hasNext()) {
                 String name = extra.next();
                 if (!want.has(name)) {
-                    return " at " + path + ": unexpected \"" + name + "\"";
+                    return " at " + join(path, name) + ": expected none, got " + abbreviate(have.get(name).toString());
                 }
             }
         }
@@ -182,6 +236,10 @@ public final class Comparison {
             return " at " + path + ": " + want.size() + " elements expected, got " + have.size();
         }
         return " at " + path + ": expected " + abbreviate(want.toString()) + ", got " + abbreviate(have.toString());
+    }
+
+    private static String join(String path, String name) {
+        return path.isEmpty() ? name : path + "." + name;
     }
 
     private static String abbreviate(String s) {

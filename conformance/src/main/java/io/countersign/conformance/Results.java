@@ -14,12 +14,12 @@ import java.util.TreeMap;
 
 /** The verdicts of one implementation over a set of vectors, tallied per scheme and op. */
 public final class Results {
-    /** How many failures the JSON keeps in full. */
-    static final int JSON_FAILURES = 100;
-
     private final Identity implementation;
     private final Map<String, Cell> cells = new TreeMap<>(Results::cellOrder);
     private final List<Failure> failures = new ArrayList<>();
+    private final List<Record> records = new ArrayList<>();
+    /** Per builder: the build vectors sent, and how many of them were answered other than unsupported. */
+    private final Map<String, int[]> builders = new TreeMap<>();
 
     public Results(Identity implementation) {
         this.implementation = implementation;
@@ -54,6 +54,10 @@ public final class Results {
     public record Failure(Vector vector, Verdict verdict, JsonNode request) {
     }
 
+    /** The verdict on one vector, whatever it was. */
+    public record Record(Vector vector, Verdict verdict) {
+    }
+
     public void add(Vector v, JsonNode sentRequest, Verdict verdict) {
         Cell cell = cells.computeIfAbsent(v.scheme() + " " + v.op(), k -> new Cell(v.scheme(), v.op()));
         switch (verdict.outcome()) {
@@ -67,6 +71,14 @@ public final class Results {
             case UNSUPPORTED -> {
                 cell.unsupported++;
                 cell.unsupportedReasons.merge(verdict.reason().isEmpty() ? "unsupported" : verdict.reason(), 1, Integer::sum);
+            }
+        }
+        records.add(new Record(v, verdict));
+        if (!v.builder().isEmpty()) {
+            int[] ran = builders.computeIfAbsent(v.builder(), k -> new int[2]);
+            ran[0]++;
+            if (verdict.outcome() != Verdict.Outcome.UNSUPPORTED) {
+                ran[1]++;
             }
         }
         if (verdict.stringIdentical() != null) {
@@ -119,6 +131,11 @@ public final class Results {
             c.unsupportedReasons.forEach((reason, n) ->
                     out.printf("unsupported %s %s x%d: %s%n", c.scheme, c.op, n, reason));
         }
+        if (!builders.isEmpty()) {
+            out.println();
+            out.println("build vectors run per builder (answered other than unsupported / sent):");
+            builders.forEach((builder, ran) -> out.printf("  %-56s %5d / %d%n", builder, ran[1], ran[0]));
+        }
         for (int i = 0; i < Math.min(show, failures.size()); i++) {
             Failure f = failures.get(i);
             out.println();
@@ -134,7 +151,10 @@ public final class Results {
         }
     }
 
-    /** The results as JSON (for scripts/matrix), with the first {@link #JSON_FAILURES} failures in full. */
+    /**
+     * The results as JSON (for scripts/matrix and a port's own tooling): totals, cells, build
+     * vectors run per builder, every failure in full, and one record per vector.
+     */
     public ObjectNode toJson() {
         ObjectNode root = Vectors.MAPPER.createObjectNode();
         root.put("implementation", implementation.name());
@@ -159,8 +179,21 @@ public final class Results {
             ObjectNode reasons = o.putObject("unsupportedReasons");
             c.unsupportedReasons.forEach(reasons::put);
         }
+        ObjectNode perBuilder = root.putObject("builders");
+        builders.forEach((builder, ran) -> perBuilder.putObject(builder).put("sent", ran[0]).put("ran", ran[1]));
+        ArrayNode recordArray = root.putArray("records");
+        for (Record r : records) {
+            ObjectNode o = recordArray.addObject();
+            o.put("id", r.vector().id());
+            o.put("file", r.vector().file());
+            o.put("scheme", r.vector().scheme());
+            o.put("op", r.vector().op());
+            o.put("builder", r.vector().builder());
+            o.put("verdict", verdictName(r.verdict().outcome()));
+            o.put("explanation", r.verdict().reason());
+        }
         ArrayNode failureArray = root.putArray("failures");
-        for (Failure f : failures.subList(0, Math.min(JSON_FAILURES, failures.size()))) {
+        for (Failure f : failures) {
             ObjectNode o = failureArray.addObject();
             o.put("vector", f.vector().where());
             o.put("scheme", f.vector().scheme());
@@ -171,6 +204,63 @@ public final class Results {
             o.set("got", f.verdict().got());
         }
         return root;
+    }
+
+    /** The verdict as the JSON and JUnit reports spell it. */
+    static String verdictName(Verdict.Outcome outcome) {
+        return outcome.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    /**
+     * JUnit XML: one test suite per vector file, one test case per vector; a failed vector is a
+     * failure with the explanation, an unsupported one is skipped.
+     */
+    public String toJUnit() {
+        Map<String, List<Record>> byFile = new TreeMap<>();
+        records.forEach(r -> byFile.computeIfAbsent(r.vector().file(), k -> new ArrayList<>()).add(r));
+        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        xml.append("<testsuites name=\"").append(xml(implementation.name())).append("\" tests=\"").append(records.size())
+                .append("\" failures=\"").append(count(Verdict.Outcome.FAILED)).append("\">\n");
+        byFile.forEach((file, rs) -> {
+            long failed = rs.stream().filter(r -> r.verdict().outcome() == Verdict.Outcome.FAILED).count();
+            long skipped = rs.stream().filter(r -> r.verdict().outcome() == Verdict.Outcome.UNSUPPORTED).count();
+            xml.append("  <testsuite name=\"").append(xml(file)).append("\" tests=\"").append(rs.size())
+                    .append("\" failures=\"").append(failed).append("\" skipped=\"").append(skipped).append("\">\n");
+            for (Record r : rs) {
+                Vector v = r.vector();
+                xml.append("    <testcase classname=\"").append(xml(file)).append("\" name=\"").append(xml(v.id()))
+                        .append(v.comment().isEmpty() ? "" : ": " + xml(v.comment())).append('"');
+                switch (r.verdict().outcome()) {
+                    case FAILED -> xml.append(">\n      <failure message=\"").append(xml(r.verdict().reason())).append("\">")
+                            .append(xml("expected: " + r.verdict().expected() + "\ngot: " + r.verdict().got()))
+                            .append("</failure>\n    </testcase>\n");
+                    case UNSUPPORTED -> xml.append(">\n      <skipped message=\"unsupported: ").append(xml(r.verdict().reason()))
+                            .append("\"/>\n    </testcase>\n");
+                    default -> xml.append("/>\n");
+                }
+            }
+            xml.append("  </testsuite>\n");
+        });
+        return xml.append("</testsuites>\n").toString();
+    }
+
+    /** Text escaped for XML; characters XML 1.0 cannot carry become U+FFFD. */
+    private static String xml(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        s.codePoints().forEach(c -> {
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                default -> {
+                    boolean allowed = c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF)
+                            || (c >= 0xE000 && c <= 0xFFFD) || c >= 0x10000;
+                    out.appendCodePoint(allowed ? c : 0xFFFD);
+                }
+            }
+        });
+        return out.toString();
     }
 
     /** Schemes in PROTOCOL.md order, then ops in protocol order; anything else after, by name. */

@@ -54,6 +54,11 @@ public record Vector(String file, int line, String id, String scheme, String op,
         }
     }
 
+    /** The builder a build request names; empty for other ops. */
+    public String builder() {
+        return op.equals("build") ? request.path("builder").asText("") : "";
+    }
+
     /** "file:line id", the way failures name a vector. */
     public String where() {
         return file + ":" + line + " " + id;

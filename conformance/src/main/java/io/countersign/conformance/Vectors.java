@@ -6,10 +6,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -43,9 +45,13 @@ public final class Vectors {
         }
     }
 
-    /** The default vector files: {@code <root>/vectors/*.jsonl}, sorted by name. */
+    /** The vector files of a checkout: {@code <root>/vectors/*.jsonl}, sorted by name. */
     public static List<Path> defaultFiles(Path root) throws IOException {
-        Path dir = root.resolve("vectors");
+        return filesIn(root.resolve("vectors"));
+    }
+
+    /** The {@code *.jsonl} files of {@code dir}, sorted by name; none when it is not a directory. */
+    public static List<Path> filesIn(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
@@ -63,9 +69,37 @@ public final class Vectors {
     }
 
     public static List<Vector> read(Path file) throws IOException {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        return read(file.getFileName().toString(), Files.readAllLines(file, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The vectors packaged with the runner (the {@code vectors/} resources its jar carries, listed
+     * by their manifest.json), in file name order; empty when the class path has none.
+     */
+    public static List<Vector> bundled() throws IOException {
+        JsonNode manifest;
+        try (InputStream in = Vectors.class.getResourceAsStream("/vectors/manifest.json")) {
+            if (in == null) {
+                return List.of();
+            }
+            manifest = MAPPER.readTree(in);
+        }
+        List<Vector> all = new ArrayList<>();
+        for (Iterator<String> names = manifest.path("files").fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            try (InputStream in = Vectors.class.getResourceAsStream("/vectors/" + name)) {
+                if (in == null) {
+                    throw new BadVectorException("the packaged manifest lists " + name + ", which is not packaged");
+                }
+                all.addAll(read(name, new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList()));
+            }
+        }
+        return all;
+    }
+
+    /** Parses the lines of one vector file named {@code name}; blank lines are skipped. */
+    public static List<Vector> read(String name, List<String> lines) throws BadVectorException {
         List<Vector> vectors = new ArrayList<>();
-        String name = file.getFileName().toString();
         for (int i = 0; i < lines.size(); i++) {
             if (!lines.get(i).isBlank()) {
                 vectors.add(parse(name, i + 1, lines.get(i)));

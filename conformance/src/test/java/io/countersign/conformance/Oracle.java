@@ -1,47 +1,52 @@
 package io.countersign.conformance;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * The official implementations we run as adapter processes (scripts/oracles/*), how to start
- * one, and whether it is installed. CI installs them (scripts/setup-oracles) before mvn.
+ * The official implementations the differential properties run as adapter processes, as
+ * scripts/oracles/oracles.json lists them (the one list scripts/matrix and scripts/gen-vectors
+ * read too): how to start one and whether it is installed. CI installs them
+ * (scripts/setup-oracles) before mvn.
  */
 enum Oracle {
-    NODE("official-node agora-token 2.0.6", "node scripts/oracles/node/adapter.js", "scripts/oracles/node/install.sh") {
-        @Override
-        boolean installed(Path root) {
-            return Files.isRegularFile(root.resolve("scripts/oracles/node/node_modules/.countersign-lock.sha256"))
-                    && onPath("node");
-        }
-    },
-    PYTHON("official-python agoraiotools 0.3.4", "scripts/oracles/python/run", "scripts/oracles/python/install.sh") {
-        @Override
-        boolean installed(Path root) {
-            return Files.isExecutable(root.resolve(".oracles/python-venv/bin/python"))
-                    && Files.isRegularFile(root.resolve(".oracles/python-venv/.countersign-requirements.sha256"));
-        }
-    },
-    GO("official-go go-tokenbuilder v1.5.0", "scripts/oracles/go/run", "scripts/oracles/go/install.sh") {
-        @Override
-        boolean installed(Path root) {
-            // run rebuilds the binary when main.go is newer, which needs go itself.
-            return Files.isExecutable(root.resolve(".oracles/go-adapter")) && onPath("go");
-        }
-    };
+    NODE("node"),
+    PYTHON("python"),
+    GO("go");
 
     final String source;
     final String command;
     final String install;
+    private final JsonNode requires;
 
-    Oracle(String source, String command, String install) {
-        this.source = source;
-        this.command = command;
-        this.install = install;
+    Oracle(String key) {
+        JsonNode entry = registryEntry(key);
+        this.source = entry.get("name").textValue();
+        this.command = entry.get("command").textValue();
+        this.install = entry.get("install").textValue();
+        this.requires = entry.get("requires");
     }
 
-    abstract boolean installed(Path root);
+    /** Whether the files it needs exist and the programs it runs are on the PATH. */
+    boolean installed(Path root) {
+        for (JsonNode file : requires.get("files")) {
+            if (!Files.exists(root.resolve(file.textValue()))) {
+                return false;
+            }
+        }
+        for (JsonNode program : requires.get("programs")) {
+            if (!onPath(program.textValue())) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     /** The checkout's root (the pom passes it; the fallback is the parent of the module directory). */
     static Path root() {
@@ -59,13 +64,27 @@ enum Oracle {
     }
 
     /** A started adapter process; fails with a clear message when the oracle is not installed. */
-    AdapterProcess start() throws java.io.IOException {
+    AdapterProcess start() throws IOException {
         if (!installed(root())) {
             throw new AssertionError(missing() + (required() ? "; CI=true requires every oracle" : ""));
         }
         AdapterProcess process = new AdapterProcess(command, root(), Duration.ofSeconds(10), Duration.ofSeconds(120));
         process.start();
         return process;
+    }
+
+    private static JsonNode registryEntry(String key) {
+        try {
+            JsonNode registry = new ObjectMapper().readTree(root().resolve("scripts/oracles/oracles.json").toFile());
+            for (JsonNode o : registry.get("oracles")) {
+                if (o.get("key").textValue().equals(key)) {
+                    return o;
+                }
+            }
+            throw new IllegalStateException("scripts/oracles/oracles.json has no oracle \"" + key + "\"");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static boolean onPath(String program) {

@@ -60,6 +60,15 @@ class RunnerTest {
     }
 
     @Test
+    void shouldReportACrashWithItsMessage() {
+        Vector v = vector("{\"op\":\"build\",\"builder\":\"SignalingToken.get\"}", "{\"ok\":true,\"token\":\"1:abc:9:ff\"}", "exact");
+        Verdict verdict = Comparison.judge(v,
+                json("{\"ok\":false,\"error\":{\"code\":\"crashed\",\"message\":\"free(): invalid next size\"}}"), COUNTERSIGN);
+        assertEquals(Verdict.Outcome.FAILED, verdict.outcome());
+        assertEquals("expected ok:true, got error \"crashed\" (the implementation crashed: free(): invalid next size)", verdict.reason());
+    }
+
+    @Test
     void shouldCompareOnlyTheCodeOfAnError() {
         Vector v = vector("{\"op\":\"decode\",\"token\":\"007x\"}", "{\"ok\":false,\"error\":{\"code\":\"malformed\"}}", "exact");
         Verdict verdict = Comparison.judge(v,
@@ -334,6 +343,58 @@ class RunnerTest {
                 .execute("--adapter", "bash " + toy, vectors.toString());
         assertEquals(1, status, out.toString());
         assertTrue(out.toString().contains("\"valid\" differs"), out.toString());
+    }
+
+    @Test
+    void shouldKeepARecordOfEveryVectorAndWriteJUnit() throws IOException {
+        Results results = runToy("crash");
+        JsonNode records = results.toJson().path("records");
+        assertEquals(3, records.size());
+        assertEquals("passed", records.get(0).path("verdict").asText());
+        assertEquals("failed", records.get(1).path("verdict").asText());
+        assertEquals("crash-me", records.get(1).path("id").asText());
+        assertFalse(records.get(1).path("explanation").asText().isEmpty());
+        String junit = results.toJUnit();
+        assertTrue(junit.contains("<testsuite name=\"t.jsonl\" tests=\"3\" failures=\"1\" skipped=\"0\">"), junit);
+        assertTrue(junit.contains("name=\"crash-me\">\n      <failure message=\""), junit);
+    }
+
+    @Test
+    void filtersShouldSelectByGlobAndBeAlternativesWithinOneOption() {
+        Runner runner = new Runner();
+        Vector build = parse("{\"id\":\"007-build-0012\",\"request\":{\"op\":\"build\",\"builder\":\"RtcTokenBuilder2.buildTokenWithUid\"},"
+                + "\"expect\":{\"ok\":true},\"match\":\"payload\",\"sources\":[\"x\"],\"flags\":[\"Baseline\"]}");
+        assertTrue(runner.selected(build));
+        runner.builders = List.of("RtcTokenBuilder2.*");
+        runner.ids = List.of("006-*", "007-build-001?");
+        runner.flags = List.of("Random", "Baseline");
+        runner.schemes = List.of("007");
+        runner.ops = List.of("build");
+        assertTrue(runner.selected(build));
+        runner.ids = List.of("007-build-01*");
+        assertFalse(runner.selected(build));
+        runner.ids = List.of();
+        runner.builders = List.of("RtcTokenBuilder2.buildTokenWithUidAndPrivilege");
+        assertFalse(runner.selected(build));
+        assertTrue(Runner.glob("a.b*", "a.bc") && !Runner.glob("a.b*", "axbc"), "a dot in a glob is literal");
+    }
+
+    @Test
+    void runnerMainShouldExitTwoWhenNoVectorIsSelected() throws IOException {
+        Path vectors = dir.resolve("v.jsonl");
+        Files.writeString(vectors, line("{\"op\":\"verify\",\"token\":\"007x\",\"secret\":\"s\"}") + "\n");
+        StringWriter err = new StringWriter();
+        int status = new picocli.CommandLine(new Runner()).setOut(new PrintWriter(new ByteArrayOutputStream()))
+                .setErr(new PrintWriter(err)).execute("--adapter", "true", "--scheme", "006", "--vectors", dir.toString());
+        assertEquals(2, status);
+        assertTrue(err.toString().contains("no vectors selected (1 read from " + dir + "/*.jsonl)"), err.toString());
+    }
+
+    @Test
+    void theRunnerShouldCarryItsVectors() throws IOException {
+        List<Vector> bundled = Vectors.bundled();
+        assertEquals(Vectors.read(Vectors.defaultFiles(Oracle.root())).size(), bundled.size(),
+                "the vectors on the class path (in the jar) are the checkout's vectors");
     }
 
     private Results runToy(String trouble) throws IOException {

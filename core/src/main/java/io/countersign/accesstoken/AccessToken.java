@@ -2,6 +2,7 @@ package io.countersign.accesstoken;
 
 import io.countersign.codec.ByteString;
 import io.countersign.codec.Checks;
+import io.countersign.codec.InvalidArgumentException;
 import io.countersign.codec.Privileges;
 
 /**
@@ -35,7 +36,7 @@ public record AccessToken(String appId, ByteString channelName, ByteString uid, 
         Checks.u32("ts", ts);
         Checks.notNull("privileges", privileges);
         if (privileges.size() > MAX_PRIVILEGES) {
-            throw new IllegalArgumentException("privileges: at most " + MAX_PRIVILEGES
+            throw new InvalidArgumentException("privileges", "at most " + MAX_PRIVILEGES
                     + " fit the u16-length message, was " + privileges.size());
         }
     }

@@ -1,6 +1,6 @@
 package io.countersign.accesstoken;
 
-import io.countersign.codec.ByteString;
+import io.countersign.codec.PerThreadCodec;
 import io.countersign.codec.TokenFormatException;
 
 /**
@@ -8,20 +8,20 @@ import io.countersign.codec.TokenFormatException;
  * so callers never share the non-thread-safe parts.
  */
 public final class AccessTokenCodec {
-    private static final ThreadLocal<AccessTokenSigner> SIGNER = ThreadLocal.withInitial(AccessTokenSigner::new);
-    private static final AccessTokenDecoder DECODER = new AccessTokenDecoder();
+    private static final PerThreadCodec<AccessToken, AccessTokenSigner, DecodedAccessToken> CODEC =
+            new PerThreadCodec<>(AccessTokenSigner::new, AccessTokenDecoder::new);
 
     private AccessTokenCodec() {
     }
 
     /** Signs {@code token} with {@code appCertificate} (32 hex characters). */
     public static String encode(AccessToken token, String appCertificate) {
-        return SIGNER.get().sign(token, appCertificate);
+        return CODEC.encode(token, appCertificate);
     }
 
     /** Decodes without any secret; throws {@link TokenFormatException} on a malformed token. */
     public static DecodedAccessToken decode(String token) {
-        return DECODER.decode(token);
+        return CODEC.decode(token);
     }
 
     /**
@@ -38,12 +38,8 @@ public final class AccessTokenCodec {
         return verify(token, appCertificate, channelName, Issuer.uidString(uid));
     }
 
-    static boolean verify(DecodedAccessToken decoded, String appCertificate, ByteString channelName, ByteString uid) {
-        return SIGNER.get().verify(decoded, appCertificate, channelName, uid);
-    }
-
     /** The signer of the calling thread, for the caller-buffer API without managing one yourself. */
     public static AccessTokenSigner signer() {
-        return SIGNER.get();
+        return CODEC.signer();
     }
 }

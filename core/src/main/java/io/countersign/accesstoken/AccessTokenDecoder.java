@@ -2,11 +2,11 @@ package io.countersign.accesstoken;
 
 import io.countersign.codec.Base64Codec;
 import io.countersign.codec.ByteString;
-import io.countersign.codec.Checks;
 import io.countersign.codec.DecodeLimits;
 import io.countersign.codec.Hex;
 import io.countersign.codec.PackedReader;
 import io.countersign.codec.Privileges;
+import io.countersign.codec.TokenDecoder;
 import io.countersign.codec.TokenFormatException.Reason;
 import io.countersign.codec.TokenFormatException;
 
@@ -18,31 +18,21 @@ import java.util.BitSet;
  * after the last privilege, and no privilege id twice (a map cannot say which one the signer
  * meant). Every failure is a {@link TokenFormatException}. Holds no state: thread-safe.
  */
-public final class AccessTokenDecoder {
+public final class AccessTokenDecoder extends TokenDecoder<DecodedAccessToken> {
     private static final int APP_ID_AT = AccessToken.VERSION.length();
     private static final int CONTENT_AT = APP_ID_AT + 32;
-
-    private final DecodeLimits limits;
 
     public AccessTokenDecoder() {
         this(DecodeLimits.DEFAULT);
     }
 
     public AccessTokenDecoder(DecodeLimits limits) {
-        this.limits = Checks.notNull("limits", limits);
+        super(limits);
     }
 
-    public DecodedAccessToken decode(String token) {
-        if (token == null) {
-            throw new TokenFormatException(Reason.EMPTY, "token", 0, "token is null");
-        }
-        if (token.length() > limits.maxTokenLength()) {
-            throw new TokenFormatException(Reason.TOO_LARGE, "token", limits.maxTokenLength(),
-                    "token has " + token.length() + " characters, the limit is " + limits.maxTokenLength());
-        }
-        if (!token.startsWith(AccessToken.VERSION)) {
-            throw new TokenFormatException(Reason.BAD_PREFIX, "version", 0, "a 006 token starts with \"006\"");
-        }
+    @Override
+    protected DecodedAccessToken decodeText(String token) {
+        requireVersion(token, AccessToken.VERSION, "a 006 token");
         if (token.length() < CONTENT_AT) {
             throw new TokenFormatException(Reason.TRUNCATED, "appId", APP_ID_AT,
                     "the 32-character App ID is cut short (" + (token.length() - APP_ID_AT) + " characters)");

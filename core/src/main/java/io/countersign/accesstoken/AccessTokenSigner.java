@@ -6,6 +6,7 @@ import io.countersign.codec.Checks;
 import io.countersign.codec.Hmac;
 import io.countersign.codec.PackedWriter;
 import io.countersign.codec.Privileges;
+import io.countersign.codec.TokenSigner;
 
 import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32;
@@ -20,7 +21,7 @@ import java.util.zip.CRC32;
  * (u16 id, u32 expireTs)*} and the signature is HMAC-SHA256 keyed with the certificate's 32
  * ASCII characters over {@code appId + channelName + uid + message}, concatenated raw.
  */
-public final class AccessTokenSigner {
+public final class AccessTokenSigner extends TokenSigner<AccessToken> {
     private static final byte[] PREFIX = AccessToken.VERSION.getBytes(StandardCharsets.US_ASCII);
     /** The App ID follows the version in clear text, 32 characters. */
     private static final int HEAD = 3 + 32;
@@ -31,26 +32,9 @@ public final class AccessTokenSigner {
     private final PackedWriter content = new PackedWriter(128);
     private final byte[] certificate = new byte[32];
     private final byte[] check = new byte[Hmac.SHA256_LENGTH];
-    private byte[] text = new byte[HEAD + Base64Codec.STANDARD.encodedLength(128)];
 
-    /** The signed token as a String. */
-    public String sign(AccessToken token, String appCertificate) {
-        int length = signInternal(token, appCertificate);
-        return new String(text, 0, length, StandardCharsets.ISO_8859_1);
-    }
-
-    /**
-     * Writes the token's ASCII text into {@code out} from {@code off}; returns its length.
-     * Throws {@link IndexOutOfBoundsException} (before writing) if it does not fit.
-     */
-    public int sign(AccessToken token, String appCertificate, byte[] out, int off) {
-        int length = signInternal(token, appCertificate);
-        if (off < 0 || out.length - off < length) {
-            throw new IndexOutOfBoundsException("out: token needs " + length + " bytes from offset " + off
-                    + ", buffer has " + out.length);
-        }
-        System.arraycopy(text, 0, out, off, length);
-        return length;
+    public AccessTokenSigner() {
+        super(HEAD + Base64Codec.STANDARD.encodedLength(128));
     }
 
     /**
@@ -81,7 +65,8 @@ public final class AccessTokenSigner {
         return signatureOk & crcOk;
     }
 
-    private int signInternal(AccessToken token, String appCertificate) {
+    @Override
+    protected int signIntoText(AccessToken token, String appCertificate) {
         Checks.hex32Secret("appCertificate", appCertificate);
         signed.reset();
         putAscii(token.appId());
@@ -102,10 +87,7 @@ public final class AccessTokenSigner {
                 .putU16(messageLength)
                 .putRaw(signed.array(), messageAt, messageLength);
 
-        int needed = HEAD + Base64Codec.STANDARD.encodedLength(content.position());
-        if (text.length < needed) {
-            text = new byte[needed];
-        }
+        byte[] text = text(HEAD + Base64Codec.STANDARD.encodedLength(content.position()));
         System.arraycopy(PREFIX, 0, text, 0, PREFIX.length);
         String appId = token.appId();
         for (int i = 0; i < 32; i++) {

@@ -17,13 +17,13 @@ public record DecodedAccessToken(String appId, ByteString signature, long crcCha
      * uid (an account, a decimal uid, or "" for uid 0). Compared in constant time.
      */
     public boolean verify(String appCertificate, String channelName, String uid) {
-        return AccessTokenCodec.verify(this, appCertificate, ByteString.utf8("channelName", channelName),
+        return AccessTokenCodec.signer().verify(this, appCertificate, ByteString.utf8("channelName", channelName),
                 ByteString.utf8("uid", uid));
     }
 
     /** As {@link #verify(String, String, String)} with raw byte strings. */
     public boolean verify(String appCertificate, ByteString channelName, ByteString uid) {
-        return AccessTokenCodec.verify(this, appCertificate, channelName, uid);
+        return AccessTokenCodec.signer().verify(this, appCertificate, channelName, uid);
     }
 
     /** The expiry timestamp of {@code privilege}, or -1 if the token does not grant it. */

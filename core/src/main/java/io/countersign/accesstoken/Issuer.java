@@ -1,6 +1,7 @@
 package io.countersign.accesstoken;
 
 import io.countersign.codec.Checks;
+import io.countersign.codec.InvalidArgumentException;
 import io.countersign.codec.Privileges;
 import io.countersign.codec.SaltSource;
 
@@ -28,7 +29,7 @@ final class Issuer {
         Checks.hex32Secret("appCertificate", appCertificate);
         long ts = clock.instant().getEpochSecond() + TS_AHEAD;
         if (ts < 0 || ts > Checks.U32_MAX) {
-            throw new IllegalArgumentException("clock: now + 86400 must be a u32 unix time, was " + ts);
+            throw new InvalidArgumentException("clock", "now + 86400 must be a u32 unix time, was " + ts);
         }
         AccessToken token = new AccessToken(appId, Checks.notNull("channelName", channelName), Checks.notNull("uid", uid),
                 salts.nextSalt(), ts, privileges);

@@ -1,6 +1,7 @@
 package io.countersign.accesstoken;
 
 import io.countersign.codec.Checks;
+import io.countersign.codec.InvalidArgumentException;
 import io.countersign.codec.Privileges;
 import io.countersign.codec.SaltSource;
 
@@ -39,7 +40,7 @@ public class RtcTokenBuilder {
                     return r;
                 }
             }
-            throw new IllegalArgumentException("role: must be 0 (attendee), 1 (publisher), 2 (subscriber) or 101 (admin), was "
+            throw new InvalidArgumentException("role", "must be 0 (attendee), 1 (publisher), 2 (subscriber) or 101 (admin), was "
                     + value);
         }
 

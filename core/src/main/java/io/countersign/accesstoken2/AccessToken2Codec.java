@@ -1,5 +1,6 @@
 package io.countersign.accesstoken2;
 
+import io.countersign.codec.PerThreadCodec;
 import io.countersign.codec.TokenFormatException;
 
 /**
@@ -7,34 +8,29 @@ import io.countersign.codec.TokenFormatException;
  * and {@link AccessToken2Decoder}, so callers never share the non-thread-safe parts.
  */
 public final class AccessToken2Codec {
-    private static final ThreadLocal<AccessToken2Signer> SIGNER = ThreadLocal.withInitial(AccessToken2Signer::new);
-    private static final ThreadLocal<AccessToken2Decoder> DECODER = ThreadLocal.withInitial(AccessToken2Decoder::new);
+    private static final PerThreadCodec<AccessToken2, AccessToken2Signer, DecodedAccessToken2> CODEC =
+            new PerThreadCodec<>(AccessToken2Signer::new, AccessToken2Decoder::new);
 
     private AccessToken2Codec() {
     }
 
     /** Signs {@code token} with {@code appCertificate} (32 hex characters). */
     public static String encode(AccessToken2 token, String appCertificate) {
-        return SIGNER.get().sign(token, appCertificate);
+        return CODEC.encode(token, appCertificate);
     }
 
     /** Decodes without any secret; throws {@link TokenFormatException} on a malformed token. */
     public static DecodedAccessToken2 decode(String token) {
-        return DECODER.get().decode(token);
+        return CODEC.decode(token);
     }
 
     /** Decodes and verifies; false for a wrong certificate, throws {@link TokenFormatException} if malformed. */
     public static boolean verify(String token, String appCertificate) {
-        return verify(decode(token), appCertificate);
-    }
-
-    static boolean verify(DecodedAccessToken2 decoded, String appCertificate) {
-        return SIGNER.get().verify(decoded.signature().toByteArray(), decoded.signingInfo().toByteArray(),
-                decoded.token().issueTs(), decoded.token().salt(), appCertificate);
+        return decode(token).verify(appCertificate);
     }
 
     /** The signer of the calling thread, for the caller-buffer API without managing one yourself. */
     public static AccessToken2Signer signer() {
-        return SIGNER.get();
+        return CODEC.signer();
     }
 }

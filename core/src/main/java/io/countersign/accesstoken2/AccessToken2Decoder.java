@@ -5,6 +5,7 @@ import io.countersign.codec.ByteString;
 import io.countersign.codec.Checks;
 import io.countersign.codec.DecodeLimits;
 import io.countersign.codec.PackedReader;
+import io.countersign.codec.TokenDecoder;
 import io.countersign.codec.TokenFormatException;
 import io.countersign.codec.TokenFormatException.Reason;
 import io.countersign.codec.Zlib;
@@ -19,8 +20,7 @@ import java.util.List;
  * bytes raw. Every failure is a {@link TokenFormatException}. Not thread-safe (it reuses its
  * inflater): keep one per thread, or use {@link AccessToken2Codec#decode(String)}.
  */
-public final class AccessToken2Decoder implements AutoCloseable {
-    private final DecodeLimits limits;
+public final class AccessToken2Decoder extends TokenDecoder<DecodedAccessToken2> implements AutoCloseable {
     private final Zlib zlib = new Zlib();
 
     public AccessToken2Decoder() {
@@ -28,23 +28,14 @@ public final class AccessToken2Decoder implements AutoCloseable {
     }
 
     public AccessToken2Decoder(DecodeLimits limits) {
-        this.limits = Checks.notNull("limits", limits);
+        super(limits);
     }
 
-    public DecodedAccessToken2 decode(String token) {
-        if (token == null) {
-            throw new TokenFormatException(Reason.EMPTY, "token", 0, "token is null");
-        }
-        if (token.length() > limits.maxTokenLength()) {
-            throw new TokenFormatException(Reason.TOO_LARGE, "token", limits.maxTokenLength(),
-                    "token has " + token.length() + " characters, the limit is " + limits.maxTokenLength());
-        }
-        if (!token.startsWith(AccessToken2.VERSION)) {
-            throw new TokenFormatException(Reason.BAD_PREFIX, "version", 0,
-                    "a 007 token starts with \"007\"");
-        }
+    @Override
+    protected DecodedAccessToken2 decodeText(String token) {
+        requireVersion(token, AccessToken2.VERSION, "a 007 token");
         byte[] compressed = Base64Codec.STANDARD.decode("token", token, AccessToken2.VERSION.length());
-        int length = zlib.inflate(compressed, limits);
+        int length = zlib.inflate(compressed, limits());
         if (length == 0) {
             throw new TokenFormatException(Reason.EMPTY, "payload", 0, "the payload inflates to nothing");
         }
@@ -60,9 +51,9 @@ public final class AccessToken2Decoder implements AutoCloseable {
         long expire = r.readU32("expire");
         long salt = r.readU32("salt");
         int count = r.readU16("services count");
-        if (count > limits.maxServices()) {
+        if (count > limits().maxServices()) {
             throw new TokenFormatException(Reason.TOO_LARGE, "services count", r.position() - 2,
-                    count + " services, the limit is " + limits.maxServices());
+                    count + " services, the limit is " + limits().maxServices());
         }
         String appId = appIdBytes.utf8String();
         if (!Checks.isHex32(appId)) {

@@ -3,10 +3,11 @@ package io.countersign.accesstoken2;
 import io.countersign.codec.Base64Codec;
 import io.countersign.codec.Checks;
 import io.countersign.codec.Hmac;
+import io.countersign.codec.InvalidArgumentException;
 import io.countersign.codec.PackedWriter;
+import io.countersign.codec.TokenSigner;
 import io.countersign.codec.Zlib;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -18,7 +19,7 @@ import java.nio.charset.StandardCharsets;
  * signingInfo is {@code appId, issueTs, expire, salt, u16 service count, services} and the
  * signature is HMAC(HMAC(HMAC(u32 issueTs, certificate), u32 salt) as key, signingInfo).
  */
-public final class AccessToken2Signer implements AutoCloseable {
+public final class AccessToken2Signer extends TokenSigner<AccessToken2> implements AutoCloseable {
     /** The content starts with the signature behind its u16 length; signingInfo follows. */
     private static final int SIGNATURE_FIELD = 2 + Hmac.SHA256_LENGTH;
     private static final byte[] PREFIX = AccessToken2.VERSION.getBytes(StandardCharsets.US_ASCII);
@@ -38,33 +39,9 @@ public final class AccessToken2Signer implements AutoCloseable {
     private long firstLinkIssueTs = -1;
     private final byte[] check = new byte[Hmac.SHA256_LENGTH];
     private byte[] compressed = new byte[Zlib.maxCompressedLength(512)];
-    private byte[] text = new byte[Base64Codec.STANDARD.encodedLength(compressed.length) + PREFIX.length];
 
-    /** The signed token as a String. */
-    public String sign(AccessToken2 token, String appCertificate) {
-        int length = signInternal(token, appCertificate);
-        return new String(text, 0, length, StandardCharsets.ISO_8859_1);
-    }
-
-    /**
-     * Writes the token's ASCII text into {@code out} from {@code off}; returns its length.
-     * Throws {@link IndexOutOfBoundsException} (before writing) if it does not fit.
-     */
-    public int sign(AccessToken2 token, String appCertificate, byte[] out, int off) {
-        int length = signInternal(token, appCertificate);
-        if (off < 0 || out.length - off < length) {
-            throw new IndexOutOfBoundsException("out: token needs " + length + " bytes from offset " + off
-                    + ", buffer has " + out.length);
-        }
-        System.arraycopy(text, 0, out, off, length);
-        return length;
-    }
-
-    /** Puts the token's ASCII text into {@code out} at its position and advances it; returns its length. */
-    public int sign(AccessToken2 token, String appCertificate, ByteBuffer out) {
-        int length = signInternal(token, appCertificate);
-        out.put(text, 0, length);
-        return length;
+    public AccessToken2Signer() {
+        super(textLength(Zlib.maxCompressedLength(512)));
     }
 
     /**
@@ -82,10 +59,11 @@ public final class AccessToken2Signer implements AutoCloseable {
         return Hmac.constantTimeEquals(check, 0, signature, 0, Hmac.SHA256_LENGTH);
     }
 
-    private int signInternal(AccessToken2 token, String appCertificate) {
+    @Override
+    protected int signIntoText(AccessToken2 token, String appCertificate) {
         Checks.hex32Secret("appCertificate", appCertificate);
         if (token.services().isEmpty()) {
-            throw new IllegalArgumentException("services: a token needs at least one service");
+            throw new InvalidArgumentException("services", "a token needs at least one service");
         }
         content.reset().skip(SIGNATURE_FIELD)
                 .putAscii(token.appId())
@@ -105,11 +83,16 @@ public final class AccessToken2Signer implements AutoCloseable {
         int contentLength = content.position();
         if (compressed.length < Zlib.maxCompressedLength(contentLength)) {
             compressed = new byte[Zlib.maxCompressedLength(contentLength)];
-            text = new byte[Base64Codec.STANDARD.encodedLength(compressed.length) + PREFIX.length];
         }
+        byte[] text = text(textLength(compressed.length));
         int compressedLength = zlib.compress(bytes, 0, contentLength, compressed, 0);
         System.arraycopy(PREFIX, 0, text, 0, PREFIX.length);
         return PREFIX.length + Base64Codec.STANDARD.encode(compressed, 0, compressedLength, text, PREFIX.length);
+    }
+
+    /** The text of a token whose zlib stream fills {@code compressedCapacity} bytes. */
+    private static int textLength(int compressedCapacity) {
+        return PREFIX.length + Base64Codec.STANDARD.encodedLength(compressedCapacity);
     }
 
     /** Packs services sorted by type, stable within a type, without allocating a sorted copy. */

@@ -11,7 +11,8 @@ public record DecodedAccessToken2(AccessToken2 token, ByteString signature, Byte
 
     /** Whether the token was signed with {@code appCertificate}; compared in constant time. */
     public boolean verify(String appCertificate) {
-        return AccessToken2Codec.verify(this, appCertificate);
+        return AccessToken2Codec.signer().verify(signature.toByteArray(), signingInfo.toByteArray(), token.issueTs(),
+                token.salt(), appCertificate);
     }
 
     /** Whether the token has expired at {@code nowSeconds} (issueTs + expire, as Agora checks it). */

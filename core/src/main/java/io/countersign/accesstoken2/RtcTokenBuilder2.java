@@ -1,6 +1,7 @@
 package io.countersign.accesstoken2;
 
 import io.countersign.codec.Checks;
+import io.countersign.codec.InvalidArgumentException;
 import io.countersign.codec.Privileges;
 import io.countersign.codec.SaltSource;
 
@@ -31,7 +32,7 @@ public class RtcTokenBuilder2 {
                     return r;
                 }
             }
-            throw new IllegalArgumentException("role: must be 1 (publisher) or 2 (subscriber), was " + value);
+            throw new InvalidArgumentException("role", "must be 1 (publisher) or 2 (subscriber), was " + value);
         }
     }
 

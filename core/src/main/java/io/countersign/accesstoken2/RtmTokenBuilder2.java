@@ -1,5 +1,6 @@
 package io.countersign.accesstoken2;
 
+import io.countersign.codec.Checks;
 import io.countersign.codec.Privileges;
 import io.countersign.codec.SaltSource;
 
@@ -28,5 +29,20 @@ public class RtmTokenBuilder2 {
                                             List<Service.Rtm2Resource> permissions, long expire) {
         return issuer.issue(appId, appCertificate, expire,
                 new Service.Rtm2(userId, permissions, Privileges.of(Service.Rtm2.LOGIN, expire)));
+    }
+
+    /**
+     * An RTM login token that also joins {@code channelName} (or "*", any channel) as a stream
+     * channel: RTC join and publish-data-stream for {@code userId}, each valid {@code expire}
+     * seconds. This is the RTM token the community agora-token-service issues on its /rte and
+     * getToken routes; no official builder package has it.
+     */
+    public String buildTokenWithStreamChannel(String appId, String appCertificate, String userId, String channelName,
+                                              long expire) {
+        Service.Rtc stream = new Service.Rtc(channelName, Checks.notNull("userId", userId), Privileges.builder()
+                .put(Service.Rtc.JOIN_CHANNEL, expire)
+                .put(Service.Rtc.PUBLISH_DATA_STREAM, expire)
+                .build());
+        return issuer.issue(appId, appCertificate, expire, stream, new Service.Rtm(userId, Privileges.of(Service.Rtm.LOGIN, expire)));
     }
 }

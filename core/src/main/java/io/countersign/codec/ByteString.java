@@ -30,7 +30,7 @@ public final class ByteString {
             if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
                 i++;
             } else if (Character.isSurrogate(c)) {
-                throw new IllegalArgumentException(field + ": unpaired surrogate at index " + i + " has no UTF-8 form");
+                throw new InvalidArgumentException(field, "unpaired surrogate at index " + i + " has no UTF-8 form");
             }
         }
         return text.isEmpty() ? EMPTY : new ByteString(text.getBytes(StandardCharsets.UTF_8));

@@ -15,7 +15,7 @@ public final class Checks {
     /** An Agora App ID: exactly 32 hexadecimal characters (either case, as the official builders accept). */
     public static String hex32(String field, String value) {
         if (!isHex32(value)) {
-            throw new IllegalArgumentException(field + ": must be 32 hexadecimal characters, was "
+            throw new InvalidArgumentException(field, "must be 32 hexadecimal characters, was "
                     + (value == null ? "null" : "\"" + printable(value) + "\" (" + value.length() + " chars)"));
         }
         return value;
@@ -24,7 +24,7 @@ public final class Checks {
     /** A secret (App Certificate): 32 hexadecimal characters. The message never shows the value. */
     public static String hex32Secret(String field, String value) {
         if (!isHex32(value)) {
-            throw new IllegalArgumentException(field + ": must be 32 hexadecimal characters (value not shown"
+            throw new InvalidArgumentException(field, "must be 32 hexadecimal characters (value not shown"
                     + (value == null ? ", was null)" : ", had " + value.length() + " chars)"));
         }
         return value;
@@ -44,28 +44,28 @@ public final class Checks {
 
     public static long u32(String field, long value) {
         if (value < 0 || value > U32_MAX) {
-            throw new IllegalArgumentException(field + ": must be within 0..4294967295 (u32), was " + value);
+            throw new InvalidArgumentException(field, "must be within 0..4294967295 (u32), was " + value);
         }
         return value;
     }
 
     public static int u16(String field, int value) {
         if (value < 0 || value > U16_MAX) {
-            throw new IllegalArgumentException(field + ": must be within 0..65535 (u16), was " + value);
+            throw new InvalidArgumentException(field, "must be within 0..65535 (u16), was " + value);
         }
         return value;
     }
 
     public static int i16(String field, int value) {
         if (value < Short.MIN_VALUE || value > Short.MAX_VALUE) {
-            throw new IllegalArgumentException(field + ": must be within -32768..32767 (int16), was " + value);
+            throw new InvalidArgumentException(field, "must be within -32768..32767 (int16), was " + value);
         }
         return value;
     }
 
     public static <T> T notNull(String field, T value) {
         if (value == null) {
-            throw new IllegalArgumentException(field + ": must not be null");
+            throw new InvalidArgumentException(field, "must not be null");
         }
         return value;
     }
@@ -74,7 +74,7 @@ public final class Checks {
     public static ByteString u16Length(String field, ByteString value) {
         notNull(field, value);
         if (value.length() > U16_MAX) {
-            throw new IllegalArgumentException(field + ": must be at most 65535 bytes (u16 length prefix), was "
+            throw new InvalidArgumentException(field, "must be at most 65535 bytes (u16 length prefix), was "
                     + value.length() + " bytes");
         }
         return value;

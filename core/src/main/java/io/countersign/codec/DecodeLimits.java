@@ -74,7 +74,7 @@ public final class DecodeLimits {
 
         private static int positive(String name, int value) {
             if (value <= 0) {
-                throw new IllegalArgumentException(name + ": must be positive, was " + value);
+                throw new InvalidArgumentException(name, "must be positive, was " + value);
             }
             return value;
         }

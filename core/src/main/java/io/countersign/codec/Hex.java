@@ -25,14 +25,14 @@ public final class Hex {
     public static byte[] decode(String field, String hex) {
         Checks.notNull(field, hex);
         if ((hex.length() & 1) != 0) {
-            throw new IllegalArgumentException(field + ": hex must have an even number of digits, had " + hex.length());
+            throw new InvalidArgumentException(field, "hex must have an even number of digits, had " + hex.length());
         }
         byte[] out = new byte[hex.length() / 2];
         for (int i = 0; i < out.length; i++) {
             int hi = digit(hex.charAt(2 * i));
             int lo = digit(hex.charAt(2 * i + 1));
             if (hi < 0 || lo < 0) {
-                throw new IllegalArgumentException(field + ": not a hex digit at index " + (hi < 0 ? 2 * i : 2 * i + 1));
+                throw new InvalidArgumentException(field, "not a hex digit at index " + (hi < 0 ? 2 * i : 2 * i + 1));
             }
             out[i] = (byte) (hi << 4 | lo);
         }

@@ -79,4 +79,16 @@ public final class Hmac {
         }
         return diff == 0;
     }
+
+    /**
+     * Whether {@code text} is exactly the ASCII of {@code expected} (a hex signature), in time
+     * independent of where they differ.
+     */
+    public static boolean constantTimeEquals(byte[] expected, String text) {
+        int diff = text.length() ^ expected.length;
+        for (int i = 0; i < expected.length && i < text.length(); i++) {
+            diff |= expected[i] ^ text.charAt(i);
+        }
+        return diff == 0;
+    }
 }

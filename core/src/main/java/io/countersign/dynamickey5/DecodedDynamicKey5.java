@@ -20,6 +20,6 @@ public record DecodedDynamicKey5(int serviceType, String signature, String appId
 
     /** As {@link #verify(String, String, long)} with a raw channel name. */
     public boolean verify(String appCertificate, ByteString channelName, long uid) {
-        return DynamicKey5Codec.verify(this, appCertificate, channelName, uid);
+        return DynamicKey5Codec.signer().verify(this, appCertificate, channelName, uid);
     }
 }

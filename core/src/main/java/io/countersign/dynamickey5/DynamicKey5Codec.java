@@ -1,6 +1,6 @@
 package io.countersign.dynamickey5;
 
-import io.countersign.codec.ByteString;
+import io.countersign.codec.PerThreadCodec;
 import io.countersign.codec.TokenFormatException;
 
 /**
@@ -8,20 +8,20 @@ import io.countersign.codec.TokenFormatException;
  * so callers never share the non-thread-safe parts.
  */
 public final class DynamicKey5Codec {
-    private static final ThreadLocal<DynamicKey5Signer> SIGNER = ThreadLocal.withInitial(DynamicKey5Signer::new);
-    private static final DynamicKey5Decoder DECODER = new DynamicKey5Decoder();
+    private static final PerThreadCodec<DynamicKey5Content, DynamicKey5Signer, DecodedDynamicKey5> CODEC =
+            new PerThreadCodec<>(DynamicKey5Signer::new, DynamicKey5Decoder::new);
 
     private DynamicKey5Codec() {
     }
 
     /** Signs {@code key} with {@code appCertificate} (32 hex characters). */
     public static String encode(DynamicKey5Content key, String appCertificate) {
-        return SIGNER.get().sign(key, appCertificate);
+        return CODEC.encode(key, appCertificate);
     }
 
     /** Decodes without any secret; throws {@link TokenFormatException} on a malformed key. */
     public static DecodedDynamicKey5 decode(String key) {
-        return DECODER.decode(key);
+        return CODEC.decode(key);
     }
 
     /**
@@ -32,12 +32,8 @@ public final class DynamicKey5Codec {
         return decode(key).verify(appCertificate, channelName, uid);
     }
 
-    static boolean verify(DecodedDynamicKey5 decoded, String appCertificate, ByteString channelName, long uid) {
-        return SIGNER.get().verify(decoded, appCertificate, channelName, uid);
-    }
-
     /** The signer of the calling thread, for the caller-buffer API without managing one yourself. */
     public static DynamicKey5Signer signer() {
-        return SIGNER.get();
+        return CODEC.signer();
     }
 }

@@ -2,9 +2,9 @@ package io.countersign.dynamickey5;
 
 import io.countersign.codec.Base64Codec;
 import io.countersign.codec.ByteString;
-import io.countersign.codec.Checks;
 import io.countersign.codec.DecodeLimits;
 import io.countersign.codec.PackedReader;
+import io.countersign.codec.TokenDecoder;
 import io.countersign.codec.TokenFormatException;
 import io.countersign.codec.TokenFormatException.Reason;
 
@@ -18,28 +18,18 @@ import java.util.TreeMap;
  * every length within the content, no extra key twice, nothing after the extra map. Every
  * failure is a {@link TokenFormatException}. Holds no state: thread-safe.
  */
-public final class DynamicKey5Decoder {
-    private final DecodeLimits limits;
-
+public final class DynamicKey5Decoder extends TokenDecoder<DecodedDynamicKey5> {
     public DynamicKey5Decoder() {
         this(DecodeLimits.DEFAULT);
     }
 
     public DynamicKey5Decoder(DecodeLimits limits) {
-        this.limits = Checks.notNull("limits", limits);
+        super(limits);
     }
 
-    public DecodedDynamicKey5 decode(String key) {
-        if (key == null) {
-            throw new TokenFormatException(Reason.EMPTY, "token", 0, "token is null");
-        }
-        if (key.length() > limits.maxTokenLength()) {
-            throw new TokenFormatException(Reason.TOO_LARGE, "token", limits.maxTokenLength(),
-                    "token has " + key.length() + " characters, the limit is " + limits.maxTokenLength());
-        }
-        if (!key.startsWith(DynamicKey5Content.VERSION)) {
-            throw new TokenFormatException(Reason.BAD_PREFIX, "version", 0, "a 005 key starts with \"005\"");
-        }
+    @Override
+    protected DecodedDynamicKey5 decodeText(String key) {
+        requireVersion(key, DynamicKey5Content.VERSION, "a 005 key");
         byte[] content = Base64Codec.STANDARD.decode("token", key, DynamicKey5Content.VERSION.length());
         return parse(content);
     }

@@ -6,6 +6,7 @@ import io.countersign.codec.Checks;
 import io.countersign.codec.Hex;
 import io.countersign.codec.Hmac;
 import io.countersign.codec.PackedWriter;
+import io.countersign.codec.TokenSigner;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -22,7 +23,7 @@ import java.util.Map;
  * u32 unixTs, u32 salt, u16 length, channelName, u32 uid, u32 expiredTs, extra}. App ID and
  * certificate are hex-decoded first, so their case does not matter.
  */
-public final class DynamicKey5Signer {
+public final class DynamicKey5Signer extends TokenSigner<DynamicKey5Content> {
     static final int SIGNATURE_LENGTH = 2 * Hmac.SHA1_LENGTH;
     private static final byte[] PREFIX = DynamicKey5Content.VERSION.getBytes(StandardCharsets.US_ASCII);
     private static final byte[] UPPER_HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
@@ -34,26 +35,9 @@ public final class DynamicKey5Signer {
     private final byte[] appId = new byte[16];
     private final byte[] mac = new byte[Hmac.SHA1_LENGTH];
     private final byte[] check = new byte[SIGNATURE_LENGTH];
-    private byte[] text = new byte[PREFIX.length + Base64Codec.STANDARD.encodedLength(128)];
 
-    /** The signed key as a String. */
-    public String sign(DynamicKey5Content key, String appCertificate) {
-        int length = signInternal(key, appCertificate);
-        return new String(text, 0, length, StandardCharsets.ISO_8859_1);
-    }
-
-    /**
-     * Writes the key's ASCII text into {@code out} from {@code off}; returns its length.
-     * Throws {@link IndexOutOfBoundsException} (before writing) if it does not fit.
-     */
-    public int sign(DynamicKey5Content key, String appCertificate, byte[] out, int off) {
-        int length = signInternal(key, appCertificate);
-        if (off < 0 || out.length - off < length) {
-            throw new IndexOutOfBoundsException("out: key needs " + length + " bytes from offset " + off
-                    + ", buffer has " + out.length);
-        }
-        System.arraycopy(text, 0, out, off, length);
-        return length;
+    public DynamicKey5Signer() {
+        super(PREFIX.length + Base64Codec.STANDARD.encodedLength(128));
     }
 
     /** Whether {@code decoded} was signed with {@code appCertificate} for this channel name and uid; constant time. */
@@ -69,15 +53,11 @@ public final class DynamicKey5Signer {
         message.skip(extra.length());
         extra.copyTo(message.array(), at);
         signatureHex(appCertificate, check, 0);
-        String signature = decoded.signature();
-        int diff = signature.length() ^ SIGNATURE_LENGTH;
-        for (int i = 0; i < SIGNATURE_LENGTH && i < signature.length(); i++) {
-            diff |= check[i] ^ signature.charAt(i);
-        }
-        return diff == 0;
+        return Hmac.constantTimeEquals(check, decoded.signature());
     }
 
-    private int signInternal(DynamicKey5Content key, String appCertificate) {
+    @Override
+    protected int signIntoText(DynamicKey5Content key, String appCertificate) {
         Checks.hex32Secret("appCertificate", appCertificate);
         message.reset();
         putMessageHead(key.serviceType(), key.appId(), key.unixTs(), key.salt(), key.channelName(), key.uid(),
@@ -94,10 +74,7 @@ public final class DynamicKey5Signer {
                 .putU32(key.expiredTs())
                 .putRaw(message.array(), extraAt, extraLength);
 
-        int needed = PREFIX.length + Base64Codec.STANDARD.encodedLength(content.position());
-        if (text.length < needed) {
-            text = new byte[needed];
-        }
+        byte[] text = text(PREFIX.length + Base64Codec.STANDARD.encodedLength(content.position()));
         System.arraycopy(PREFIX, 0, text, 0, PREFIX.length);
         return PREFIX.length + Base64Codec.STANDARD.encode(content.array(), 0, content.position(), text, PREFIX.length);
     }

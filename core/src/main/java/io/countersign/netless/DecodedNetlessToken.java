@@ -12,7 +12,7 @@ public record DecodedNetlessToken(NetlessTokenContent content, ByteString signat
 
     /** Whether the token was signed with {@code sk}; compared in constant time. False for an unusable sk. */
     public boolean verify(String sk) {
-        return NetlessCodec.verify(this, sk);
+        return NetlessCodec.signer().verify(content, signature.toByteArray(), sk);
     }
 
     /** Whether the token has expired at {@code nowMillis} (unix ms): at or after expireAt; never if it has none. */

@@ -1,5 +1,6 @@
 package io.countersign.netless;
 
+import io.countersign.codec.InvalidArgumentException;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -186,7 +187,7 @@ public final class JsStrings {
                     n += 12;
                     i++;
                 } else {
-                    throw new IllegalArgumentException(field + ": unpaired surrogate at index " + i
+                    throw new InvalidArgumentException(field, "unpaired surrogate at index " + i
                             + " (JavaScript's encodeURIComponent throws URIError on it)");
                 }
             } else {

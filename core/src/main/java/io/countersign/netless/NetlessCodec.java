@@ -1,5 +1,6 @@
 package io.countersign.netless;
 
+import io.countersign.codec.PerThreadCodec;
 import io.countersign.codec.TokenFormatException;
 
 /**
@@ -7,33 +8,29 @@ import io.countersign.codec.TokenFormatException;
  * and {@link NetlessDecoder}, so callers never share the non-thread-safe parts.
  */
 public final class NetlessCodec {
-    private static final ThreadLocal<NetlessSigner> SIGNER = ThreadLocal.withInitial(NetlessSigner::new);
-    private static final ThreadLocal<NetlessDecoder> DECODER = ThreadLocal.withInitial(NetlessDecoder::new);
+    private static final PerThreadCodec<NetlessTokenContent, NetlessSigner, DecodedNetlessToken> CODEC =
+            new PerThreadCodec<>(NetlessSigner::new, NetlessDecoder::new);
 
     private NetlessCodec() {
     }
 
     /** Signs {@code content} with the secret key {@code sk}. */
     public static String encode(NetlessTokenContent content, String sk) {
-        return SIGNER.get().sign(content, sk);
+        return CODEC.encode(content, sk);
     }
 
     /** Decodes without any secret; throws {@link TokenFormatException} on a malformed token. */
     public static DecodedNetlessToken decode(String token) {
-        return DECODER.get().decode(token);
+        return CODEC.decode(token);
     }
 
     /** Decodes and verifies; false for a wrong sk, throws {@link TokenFormatException} if malformed. */
     public static boolean verify(String token, String sk) {
-        return verify(decode(token), sk);
-    }
-
-    static boolean verify(DecodedNetlessToken decoded, String sk) {
-        return SIGNER.get().verify(decoded.content(), decoded.signature().toByteArray(), sk);
+        return decode(token).verify(sk);
     }
 
     /** The signer of the calling thread, for the caller-buffer API without managing one yourself. */
     public static NetlessSigner signer() {
-        return SIGNER.get();
+        return CODEC.signer();
     }
 }

@@ -2,8 +2,8 @@ package io.countersign.netless;
 
 import io.countersign.codec.Base64Codec;
 import io.countersign.codec.ByteString;
-import io.countersign.codec.Checks;
 import io.countersign.codec.DecodeLimits;
+import io.countersign.codec.TokenDecoder;
 import io.countersign.codec.TokenFormatException;
 import io.countersign.codec.TokenFormatException.Reason;
 
@@ -28,7 +28,7 @@ import java.util.OptionalLong;
  * string. Every failure is a {@link TokenFormatException}. Not thread-safe: keep one per
  * thread, or use {@link NetlessCodec#decode(String)}.
  */
-public final class NetlessDecoder {
+public final class NetlessDecoder extends TokenDecoder<DecodedNetlessToken> {
     private static final String[] KEYS = {"ak", "expireAt", "nonce", "role", "sig", "uuid"};
     private static final int AK = 0;
     private static final int EXPIRE_AT = 1;
@@ -38,7 +38,6 @@ public final class NetlessDecoder {
     private static final int UUID = 5;
     private static final boolean[] REQUIRED = {true, false, true, true, true, false};
 
-    private final DecodeLimits limits;
     private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -49,17 +48,11 @@ public final class NetlessDecoder {
     }
 
     public NetlessDecoder(DecodeLimits limits) {
-        this.limits = Checks.notNull("limits", limits);
+        super(limits);
     }
 
-    public DecodedNetlessToken decode(String token) {
-        if (token == null) {
-            throw new TokenFormatException(Reason.EMPTY, "token", 0, "token is null");
-        }
-        if (token.length() > limits.maxTokenLength()) {
-            throw new TokenFormatException(Reason.TOO_LARGE, "token", limits.maxTokenLength(),
-                    "token has " + token.length() + " characters, the limit is " + limits.maxTokenLength());
-        }
+    @Override
+    protected DecodedNetlessToken decodeText(String token) {
         TokenPrefix prefix = TokenPrefix.startOf(token);
         if (prefix == null) {
             throw new TokenFormatException(Reason.BAD_PREFIX, "prefix", 0,

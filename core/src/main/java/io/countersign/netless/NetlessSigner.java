@@ -2,8 +2,9 @@ package io.countersign.netless;
 
 import io.countersign.codec.Base64Codec;
 import io.countersign.codec.Hmac;
+import io.countersign.codec.InvalidArgumentException;
+import io.countersign.codec.TokenSigner;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -23,7 +24,7 @@ import java.util.Arrays;
  * unpadded base64url of the query string {@code ak=..&expireAt=..&nonce=..&role=..&sig=..&uuid=..},
  * keys in the same order, values through {@code encodeURIComponent} (see {@link JsStrings}).
  */
-public final class NetlessSigner {
+public final class NetlessSigner extends TokenSigner<NetlessTokenContent> {
     static final int SIG_HEX_LENGTH = 2 * Hmac.SHA256_LENGTH;
 
     private static final byte[] JSON_AK = ascii("{\"ak\":");
@@ -47,33 +48,9 @@ public final class NetlessSigner {
     private byte[] key = new byte[64];
     private byte[] json = new byte[256];
     private byte[] query = new byte[512];
-    private byte[] text = new byte[1024];
 
-    /** The signed token as a String. */
-    public String sign(NetlessTokenContent content, String sk) {
-        int length = signInternal(content, sk);
-        return new String(text, 0, length, StandardCharsets.ISO_8859_1);
-    }
-
-    /**
-     * Writes the token's ASCII text into {@code out} from {@code off}; returns its length.
-     * Throws {@link IndexOutOfBoundsException} (before writing) if it does not fit.
-     */
-    public int sign(NetlessTokenContent content, String sk, byte[] out, int off) {
-        int length = signInternal(content, sk);
-        if (off < 0 || out.length - off < length) {
-            throw new IndexOutOfBoundsException("out: token needs " + length + " bytes from offset " + off
-                    + ", buffer has " + out.length);
-        }
-        System.arraycopy(text, 0, out, off, length);
-        return length;
-    }
-
-    /** Puts the token's ASCII text into {@code out} at its position and advances it; returns its length. */
-    public int sign(NetlessTokenContent content, String sk, ByteBuffer out) {
-        int length = signInternal(content, sk);
-        out.put(text, 0, length);
-        return length;
+    public NetlessSigner() {
+        super(1024);
     }
 
     /** Whether {@code sig} is the signature of {@code content} under {@code sk}; compared in constant time. */
@@ -94,10 +71,10 @@ public final class NetlessSigner {
     /** The rule for {@code sk}: non-empty, well-formed UTF-16. Its message never shows the value. */
     static void checkSecret(String sk) {
         if (sk == null) {
-            throw new IllegalArgumentException("sk: must not be null");
+            throw new InvalidArgumentException("sk", "must not be null");
         }
         if (!isUsableSecret(sk)) {
-            throw new IllegalArgumentException("sk: must be non-empty and well-formed UTF-16, without unpaired "
+            throw new InvalidArgumentException("sk", "must be non-empty and well-formed UTF-16, without unpaired "
                     + "surrogates (value not shown, had " + sk.length() + " chars)");
         }
     }
@@ -108,7 +85,8 @@ public final class NetlessSigner {
         return sk != null && !sk.isEmpty() && JsStrings.firstUnpairedSurrogate(sk) < 0;
     }
 
-    private int signInternal(NetlessTokenContent content, String sk) {
+    @Override
+    protected int signIntoText(NetlessTokenContent content, String sk) {
         checkSecret(sk);
         int jsonLength = writeJson(content);
         hmacWithSecret(sk, json, jsonLength, signature);
@@ -142,7 +120,7 @@ public final class NetlessSigner {
         }
 
         byte[] prefix = PREFIXES[content.prefix().ordinal()];
-        text = ensure(text, prefix.length + (long) Base64Codec.URL_UNPADDED.encodedLength(q));
+        byte[] text = text(checkedLength(prefix.length + (long) Base64Codec.URL_UNPADDED.encodedLength(q)));
         System.arraycopy(prefix, 0, text, 0, prefix.length);
         return prefix.length + Base64Codec.URL_UNPADDED.encode(query, 0, q, text, prefix.length);
     }
@@ -210,10 +188,15 @@ public final class NetlessSigner {
     }
 
     private static byte[] ensure(byte[] buffer, long need) {
-        if (need > Integer.MAX_VALUE - 64) {
-            throw new IllegalArgumentException("content: token would exceed " + (Integer.MAX_VALUE - 64) + " bytes");
-        }
+        checkedLength(need);
         return buffer.length >= need ? buffer : new byte[(int) Math.max(need, Math.min(2L * buffer.length, Integer.MAX_VALUE - 64))];
+    }
+
+    private static int checkedLength(long need) {
+        if (need > Integer.MAX_VALUE - 64) {
+            throw new InvalidArgumentException("content", "token would exceed " + (Integer.MAX_VALUE - 64) + " bytes");
+        }
+        return (int) need;
     }
 
     private static byte[] ascii(String s) {

@@ -1,6 +1,7 @@
 package io.countersign.netless;
 
 import io.countersign.codec.Checks;
+import io.countersign.codec.InvalidArgumentException;
 
 import java.time.Clock;
 import java.util.Optional;
@@ -55,14 +56,14 @@ public class NetlessToken {
         NetlessTokenContent.nonEmptyText("ak", ak);
         NetlessSigner.checkSecret(sk);
         if (lifespan < 0) {
-            throw new IllegalArgumentException("lifespan: must be 0 (never expires) or a positive number of ms, was " + lifespan);
+            throw new InvalidArgumentException("lifespan", "must be 0 (never expires) or a positive number of ms, was " + lifespan);
         }
         OptionalLong expireAt = OptionalLong.empty();
         // netless-token reads the clock only for a positive lifespan.
         if (lifespan > 0) {
             long now = clock.millis();
             if (now < 0 || lifespan > NetlessTokenContent.MAX_EXPIRE_AT - now) {
-                throw new IllegalArgumentException("lifespan: now + lifespan must be within 0.."
+                throw new InvalidArgumentException("lifespan", "now + lifespan must be within 0.."
                         + NetlessTokenContent.MAX_EXPIRE_AT + " ms (Number.MAX_SAFE_INTEGER), was " + now + " + " + lifespan);
             }
             expireAt = OptionalLong.of(now + lifespan);

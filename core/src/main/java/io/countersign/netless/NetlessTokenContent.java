@@ -1,6 +1,7 @@
 package io.countersign.netless;
 
 import io.countersign.codec.Checks;
+import io.countersign.codec.InvalidArgumentException;
 
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -34,7 +35,7 @@ public record NetlessTokenContent(TokenPrefix prefix, String ak, String nonce, T
         uuid.ifPresent(u -> wellFormed("uuid", u));
         Checks.notNull("expireAt", expireAt);
         if (expireAt.isPresent() && (expireAt.getAsLong() < 0 || expireAt.getAsLong() > MAX_EXPIRE_AT)) {
-            throw new IllegalArgumentException("expireAt: must be within 0.." + MAX_EXPIRE_AT
+            throw new InvalidArgumentException("expireAt", "must be within 0.." + MAX_EXPIRE_AT
                     + " ms (Number.MAX_SAFE_INTEGER), was " + expireAt.getAsLong());
         }
     }
@@ -62,7 +63,7 @@ public record NetlessTokenContent(TokenPrefix prefix, String ak, String nonce, T
     static void nonEmptyText(String field, String value) {
         Checks.notNull(field, value);
         if (value.isEmpty()) {
-            throw new IllegalArgumentException(field + ": must not be empty");
+            throw new InvalidArgumentException(field, "must not be empty");
         }
         wellFormed(field, value);
     }
@@ -71,7 +72,7 @@ public record NetlessTokenContent(TokenPrefix prefix, String ak, String nonce, T
         Checks.notNull(field, value);
         int bad = JsStrings.firstUnpairedSurrogate(value);
         if (bad >= 0) {
-            throw new IllegalArgumentException(field + ": unpaired surrogate at index " + bad
+            throw new InvalidArgumentException(field, "unpaired surrogate at index " + bad
                     + " (JavaScript's encodeURIComponent throws URIError on it)");
         }
     }

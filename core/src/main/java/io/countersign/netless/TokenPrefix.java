@@ -1,5 +1,6 @@
 package io.countersign.netless;
 
+import io.countersign.codec.InvalidArgumentException;
 /** The three kinds of netless token, told apart only by the prefix before the base64url text. */
 public enum TokenPrefix {
     /** {@code NETLESSSDK_}: an SDK (whole-app) token. */
@@ -27,7 +28,7 @@ public enum TokenPrefix {
                 return p;
             }
         }
-        throw new IllegalArgumentException("prefix: must be NETLESSSDK_, NETLESSROOM_ or NETLESSTASK_");
+        throw new InvalidArgumentException("prefix", "must be NETLESSSDK_, NETLESSROOM_ or NETLESSTASK_");
     }
 
     /** The kind whose prefix {@code token} starts with, or null. */

@@ -1,5 +1,6 @@
 package io.countersign.netless;
 
+import io.countersign.codec.InvalidArgumentException;
 /**
  * Who a netless token is for, as netless-token's {@code TokenRole}: a smaller number grants more.
  * The token carries the role as its one-character string value.
@@ -27,7 +28,7 @@ public enum TokenRole {
     public static TokenRole of(String value) {
         TokenRole role = fromValue(value);
         if (role == null) {
-            throw new IllegalArgumentException("role: must be \"0\" (admin), \"1\" (writer) or \"2\" (reader)");
+            throw new InvalidArgumentException("role", "must be \"0\" (admin), \"1\" (writer) or \"2\" (reader)");
         }
         return role;
     }

@@ -12,7 +12,7 @@ public record DecodedSignalingToken(String appId, long expiredTs, String signatu
 
     /** As {@link #verify(String, String)} with a raw account. */
     public boolean verify(String appCertificate, ByteString account) {
-        return SignalingTokenCodec.verify(this, appCertificate, account);
+        return SignalingTokenCodec.signer().verify(this, appCertificate, account);
     }
 
     /** Whether the token has expired at {@code nowSeconds}. */

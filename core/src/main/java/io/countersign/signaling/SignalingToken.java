@@ -1,6 +1,7 @@
 package io.countersign.signaling;
 
 import io.countersign.codec.Checks;
+import io.countersign.codec.InvalidArgumentException;
 
 import java.time.Clock;
 
@@ -33,7 +34,7 @@ public class SignalingToken {
     public String get(String appId, String appCertificate, String account, long validTimeInSeconds) {
         long expiredTs = clock.instant().getEpochSecond() + validTimeInSeconds;
         if (expiredTs < 0 || expiredTs > Checks.U32_MAX) {
-            throw new IllegalArgumentException("validTimeInSeconds: now + " + validTimeInSeconds
+            throw new InvalidArgumentException("validTimeInSeconds", "now + " + validTimeInSeconds
                     + " must be a u32 unix time, was " + expiredTs);
         }
         return getToken(appId, appCertificate, account, expiredTs);

@@ -1,6 +1,6 @@
 package io.countersign.signaling;
 
-import io.countersign.codec.ByteString;
+import io.countersign.codec.PerThreadCodec;
 import io.countersign.codec.TokenFormatException;
 
 /**
@@ -8,20 +8,20 @@ import io.countersign.codec.TokenFormatException;
  * {@link SignalingTokenSigner}, so callers never share the non-thread-safe parts.
  */
 public final class SignalingTokenCodec {
-    private static final ThreadLocal<SignalingTokenSigner> SIGNER = ThreadLocal.withInitial(SignalingTokenSigner::new);
-    private static final SignalingTokenDecoder DECODER = new SignalingTokenDecoder();
+    private static final PerThreadCodec<SignalingTokenContent, SignalingTokenSigner, DecodedSignalingToken> CODEC =
+            new PerThreadCodec<>(SignalingTokenSigner::new, SignalingTokenDecoder::new);
 
     private SignalingTokenCodec() {
     }
 
     /** Signs {@code token} with {@code appCertificate} (32 hex characters). */
     public static String encode(SignalingTokenContent token, String appCertificate) {
-        return SIGNER.get().sign(token, appCertificate);
+        return CODEC.encode(token, appCertificate);
     }
 
     /** Decodes without any secret; throws {@link TokenFormatException} on a malformed token. */
     public static DecodedSignalingToken decode(String token) {
-        return DECODER.decode(token);
+        return CODEC.decode(token);
     }
 
     /** Decodes and verifies against the certificate and account; throws {@link TokenFormatException} if malformed. */
@@ -29,12 +29,8 @@ public final class SignalingTokenCodec {
         return decode(token).verify(appCertificate, account);
     }
 
-    static boolean verify(DecodedSignalingToken decoded, String appCertificate, ByteString account) {
-        return SIGNER.get().verify(decoded, appCertificate, account);
-    }
-
     /** The signer of the calling thread, for the caller-buffer API without managing one yourself. */
     public static SignalingTokenSigner signer() {
-        return SIGNER.get();
+        return CODEC.signer();
     }
 }

@@ -3,6 +3,7 @@ package io.countersign.signaling;
 import io.countersign.codec.Checks;
 import io.countersign.codec.DecodeLimits;
 import io.countersign.codec.Hex;
+import io.countersign.codec.TokenDecoder;
 import io.countersign.codec.TokenFormatException;
 import io.countersign.codec.TokenFormatException.Reason;
 
@@ -12,31 +13,21 @@ import io.countersign.codec.TokenFormatException.Reason;
  * lower-case hex digits (what every official builder prints), nothing else. Offsets count
  * characters of the token. Holds no state: thread-safe.
  */
-public final class SignalingTokenDecoder {
+public final class SignalingTokenDecoder extends TokenDecoder<DecodedSignalingToken> {
     private static final int APP_ID_AT = 2;
     private static final int EXPIRED_AT = APP_ID_AT + 32 + 1;
-
-    private final DecodeLimits limits;
 
     public SignalingTokenDecoder() {
         this(DecodeLimits.DEFAULT);
     }
 
     public SignalingTokenDecoder(DecodeLimits limits) {
-        this.limits = Checks.notNull("limits", limits);
+        super(limits);
     }
 
-    public DecodedSignalingToken decode(String token) {
-        if (token == null) {
-            throw new TokenFormatException(Reason.EMPTY, "token", 0, "token is null");
-        }
-        if (token.length() > limits.maxTokenLength()) {
-            throw new TokenFormatException(Reason.TOO_LARGE, "token", limits.maxTokenLength(),
-                    "token has " + token.length() + " characters, the limit is " + limits.maxTokenLength());
-        }
-        if (!token.startsWith(SignalingTokenContent.VERSION + ":")) {
-            throw new TokenFormatException(Reason.BAD_PREFIX, "version", 0, "a signaling token starts with \"1:\"");
-        }
+    @Override
+    protected DecodedSignalingToken decodeText(String token) {
+        requireVersion(token, SignalingTokenContent.VERSION + ":", "a signaling token");
         if (token.length() < EXPIRED_AT) {
             throw new TokenFormatException(Reason.TRUNCATED, "appId", APP_ID_AT, "the 32-digit App ID and its ':' are cut short");
         }

@@ -2,7 +2,9 @@ package io.countersign.signaling;
 
 import io.countersign.codec.ByteString;
 import io.countersign.codec.Checks;
+import io.countersign.codec.Hmac;
 import io.countersign.codec.PackedWriter;
+import io.countersign.codec.TokenSigner;
 
 import java.nio.charset.StandardCharsets;
 import java.security.DigestException;
@@ -19,7 +21,7 @@ import java.security.NoSuchAlgorithmException;
  * UTF-8, App ID and certificate as given (so the certificate's case matters, as in every
  * official builder).
  */
-public final class SignalingTokenSigner {
+public final class SignalingTokenSigner extends TokenSigner<SignalingTokenContent> {
     static final int MD5_HEX_LENGTH = 32;
     private static final byte[] LOWER_HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     /** "1:" + 32 + ":" + at most 10 digits + ":" + 32. */
@@ -29,9 +31,9 @@ public final class SignalingTokenSigner {
     private final PackedWriter input = new PackedWriter(128);
     private final byte[] digest = new byte[16];
     private final byte[] check = new byte[MD5_HEX_LENGTH];
-    private final byte[] text = new byte[MAX_LENGTH];
 
     public SignalingTokenSigner() {
+        super(MAX_LENGTH);
         try {
             md5 = MessageDigest.getInstance("MD5");
         } catch (NoSuchAlgorithmException e) {
@@ -39,41 +41,18 @@ public final class SignalingTokenSigner {
         }
     }
 
-    /** The signed token as a String. */
-    public String sign(SignalingTokenContent token, String appCertificate) {
-        int length = signInternal(token, appCertificate);
-        return new String(text, 0, length, StandardCharsets.ISO_8859_1);
-    }
-
-    /**
-     * Writes the token's ASCII text into {@code out} from {@code off}; returns its length.
-     * Throws {@link IndexOutOfBoundsException} (before writing) if it does not fit.
-     */
-    public int sign(SignalingTokenContent token, String appCertificate, byte[] out, int off) {
-        int length = signInternal(token, appCertificate);
-        if (off < 0 || out.length - off < length) {
-            throw new IndexOutOfBoundsException("out: token needs " + length + " bytes from offset " + off
-                    + ", buffer has " + out.length);
-        }
-        System.arraycopy(text, 0, out, off, length);
-        return length;
-    }
-
     /** Whether {@code decoded} was signed with {@code appCertificate} for {@code account}; constant time. */
     boolean verify(DecodedSignalingToken decoded, String appCertificate, ByteString account) {
         Checks.notNull("account", account);
         Checks.hex32Secret("appCertificate", appCertificate);
         md5Hex(account, decoded.appId(), appCertificate, decoded.expiredTs(), check, 0);
-        String signature = decoded.signature();
-        int diff = signature.length() ^ MD5_HEX_LENGTH;
-        for (int i = 0; i < MD5_HEX_LENGTH && i < signature.length(); i++) {
-            diff |= check[i] ^ signature.charAt(i);
-        }
-        return diff == 0;
+        return Hmac.constantTimeEquals(check, decoded.signature());
     }
 
-    private int signInternal(SignalingTokenContent token, String appCertificate) {
+    @Override
+    protected int signIntoText(SignalingTokenContent token, String appCertificate) {
         Checks.hex32Secret("appCertificate", appCertificate);
+        byte[] text = text(MAX_LENGTH);
         int p = 0;
         text[p++] = '1';
         text[p++] = ':';

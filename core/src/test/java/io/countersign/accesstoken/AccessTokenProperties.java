@@ -1,6 +1,6 @@
 package io.countersign.accesstoken;
 
-import io.countersign.codec.CodecGenerators;
+import io.countersign.codec.TokenProperties;
 import io.countersign.codec.ByteString;
 import io.countersign.codec.TokenFormatException;
 import net.jqwik.api.Arbitraries;
@@ -17,17 +17,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class AccessTokenProperties {
-    private static final String CERT = "5CFd2fd1755d40ecb72977518be15d3b";
+class AccessTokenProperties extends TokenProperties<AccessToken> {
+    AccessTokenProperties() {
+        super(AccessTokenSigner::new, AccessTokenGenerators.token(), CERT);
+    }
 
     @Provide
     Arbitrary<AccessToken> tokens() {
         return AccessTokenGenerators.token();
-    }
-
-    @Provide
-    Arbitrary<String> certificates() {
-        return CodecGenerators.hex32();
     }
 
     @Provide

@@ -1,6 +1,7 @@
 package io.countersign.accesstoken2;
 
 import io.countersign.codec.DecodeLimits;
+import io.countersign.codec.DecoderContract;
 import io.countersign.codec.TokenFormatException;
 import io.countersign.codec.TokenFormatException.Reason;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class AccessToken2DecoderTest {
+class AccessToken2DecoderTest extends DecoderContract<DecodedAccessToken2> {
     private static final String APP_ID = "970CA35de60c44645bbae8a215061b33";
     private static final String CERT = "5CFd2fd1755d40ecb72977518be15d3b";
 
@@ -31,6 +32,10 @@ class AccessToken2DecoderTest {
     static final String OFFICIAL_NODE_RTC = "007eJxTYChzm9Bz4OE9jaaWjd3zvhmv45+kkK+5myNk3sPzu+LzIxYqMFiaGzg7GpumpJoZJJuYmJmYJiUlplokGhmaGpgZJhkbM3wMTo1gYmDwS9zDwMjAyMDCwMgA4jOBSWYwyQImFRjMU8yNjM1MU5MsLYxNLEyNLc1TjVON0yxTTMwMklJSErkYjCwsjIxNDI3MjQHiYyi2";
 
     private final AccessToken2Decoder decoder = new AccessToken2Decoder();
+
+    AccessToken2DecoderTest() {
+        super(AccessToken2Decoder::new, OFFICIAL_NODE_RTC, "version", "006" + OFFICIAL_NODE_RTC.substring(3), "07");
+    }
 
     @Test
     void shouldDecodeAndVerifyTheOfficialNodeToken() {
@@ -58,13 +63,6 @@ class AccessToken2DecoderTest {
         // Node's zlib emits other bytes for the same input; the inflated payload must be identical.
         assertEquals(Base64.getEncoder().encodeToString(AccessToken2Properties.inflate(OFFICIAL_NODE_RTC)),
                 Base64.getEncoder().encodeToString(AccessToken2Properties.inflate(ours)));
-    }
-
-    @Test
-    void decodeRejectsAWrongPrefix() {
-        assertReason(Reason.BAD_PREFIX, "006" + OFFICIAL_NODE_RTC.substring(3));
-        assertReason(Reason.BAD_PREFIX, "");
-        assertReason(Reason.BAD_PREFIX, "07");
     }
 
     @Test
@@ -142,8 +140,6 @@ class AccessToken2DecoderTest {
 
         AccessToken2Decoder strict = new AccessToken2Decoder(DecodeLimits.builder().maxInflatedLength(64).build());
         assertEquals(Reason.TOO_LARGE, assertThrows(TokenFormatException.class, () -> strict.decode(OFFICIAL_NODE_RTC)).reason());
-        AccessToken2Decoder shortText = new AccessToken2Decoder(DecodeLimits.builder().maxTokenLength(20).build());
-        assertEquals(Reason.TOO_LARGE, assertThrows(TokenFormatException.class, () -> shortText.decode(OFFICIAL_NODE_RTC)).reason());
     }
 
     @Test

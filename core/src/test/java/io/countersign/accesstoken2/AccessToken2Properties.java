@@ -1,6 +1,6 @@
 package io.countersign.accesstoken2;
 
-import io.countersign.codec.CodecGenerators;
+import io.countersign.codec.TokenProperties;
 import io.countersign.codec.TokenFormatException;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -20,17 +20,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class AccessToken2Properties {
-    private static final String CERT = "5CFd2fd1755d40ecb72977518be15d3b";
+class AccessToken2Properties extends TokenProperties<AccessToken2> {
+    AccessToken2Properties() {
+        super(AccessToken2Signer::new, AccessToken2Generators.token(), CERT);
+    }
 
     @Provide
     Arbitrary<AccessToken2> tokens() {
         return AccessToken2Generators.token();
-    }
-
-    @Provide
-    Arbitrary<String> certificates() {
-        return CodecGenerators.hex32();
     }
 
     @Property(tries = 500)

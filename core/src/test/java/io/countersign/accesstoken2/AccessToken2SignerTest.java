@@ -1,41 +1,36 @@
 package io.countersign.accesstoken2;
 
 import io.countersign.codec.Privileges;
+import io.countersign.codec.SignerContract;
 import org.junit.jupiter.api.Test;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class AccessToken2SignerTest {
+class AccessToken2SignerTest extends SignerContract<AccessToken2> {
     private static final String APP_ID = "970CA35de60c44645bbae8a215061b33";
     private static final String CERT = "5CFd2fd1755d40ecb72977518be15d3b";
     private static final AccessToken2 TOKEN = new AccessToken2(APP_ID, 1700000000L, 600, 12345678,
             new Service.Rtm("alice", Privileges.of(Service.Rtm.LOGIN, 600)),
             new Service.Rtc("room", "42", Privileges.of(Service.Rtc.JOIN_CHANNEL, 600)));
 
+    /**
+     * Vector 007-build-0001 (Java, agoraiotools, agora-token and go-tokenbuilder):
+     * RtcTokenBuilder2.buildTokenWithUid(APP_ID, CERT, CHANNEL, 2882341273, publisher, 3600, 600)
+     * at 1700000000 with salt 12345678.
+     */
+    private static final String OFFICIAL_RTC = "007eJxTYFid/UVfWvLFGXeOteu4qnIXy+t1fv3Qyxu4ynG742MV90sKDJbmBs6OxqYpqWYGySYmZiamSUmJqRaJRoamBmaGScbGDB+DUwX4GBj8EvcwMAIhCxBHMDEwMIFJZjDJAiYVGMxTzI2MzUxTkywtjE0sTI0tzVONU43TLFNMzAySUlISuRiMLCyMjE0MjcyNAQDFJw0=";
+    private static final AccessToken2 RTC = new AccessToken2(APP_ID, 1700000000L, 3600, 12345678,
+            new Service.Rtc("7d72365eb983485397e3e3f9d460bdda", "2882341273", Privileges.builder()
+                    .put(Service.Rtc.JOIN_CHANNEL, 600).put(Service.Rtc.PUBLISH_AUDIO_STREAM, 600)
+                    .put(Service.Rtc.PUBLISH_VIDEO_STREAM, 600).put(Service.Rtc.PUBLISH_DATA_STREAM, 600).build()));
+
     private final AccessToken2Signer signer = new AccessToken2Signer();
 
-    @Test
-    void shouldWriteAtAnOffsetAndAgreeWithTheStringApiWhenReused() {
-        String expected = signer.sign(TOKEN, CERT);
-        byte[] out = new byte[1024];
-        Arrays.fill(out, (byte) 0x55);
-
-        int length = signer.sign(TOKEN, CERT, out, 11);
-        int again = signer.sign(TOKEN, CERT, out, 11);
-
-        assertEquals(expected.length(), length);
-        assertEquals(length, again);
-        assertEquals(expected, new String(out, 11, length, StandardCharsets.US_ASCII));
-        assertEquals(0x55, out[10]);
-        assertEquals(0x55, out[11 + length]);
+    AccessToken2SignerTest() {
+        super(AccessToken2Signer::new, RTC, CERT, OFFICIAL_RTC);
     }
 
     @Test
@@ -59,25 +54,6 @@ class AccessToken2SignerTest {
     }
 
     @Test
-    void shouldPutIntoAByteBufferAtItsPosition() {
-        ByteBuffer buffer = ByteBuffer.allocateDirect(1024);
-        buffer.position(7);
-        int length = signer.sign(TOKEN, CERT, buffer);
-        byte[] text = new byte[length];
-        buffer.position(7);
-        buffer.get(text);
-        assertEquals(signer.sign(TOKEN, CERT), new String(text, StandardCharsets.US_ASCII));
-    }
-
-    @Test
-    void shouldRefuseABufferTooSmallWithoutWritingIntoIt() {
-        byte[] out = new byte[40];
-        IndexOutOfBoundsException e = assertThrows(IndexOutOfBoundsException.class, () -> signer.sign(TOKEN, CERT, out, 0));
-        assertTrue(e.getMessage().startsWith("out:"), e.getMessage());
-        assertArrayEquals(new byte[40], out);
-    }
-
-    @Test
     void shouldPackServicesSortedByTypeStableWithinAType() {
         AccessToken2 token = new AccessToken2(APP_ID, 1, 2, 3,
                 new Service.Chat("second-type-5", Privileges.NONE),
@@ -89,15 +65,6 @@ class AccessToken2SignerTest {
         assertEquals("second-rtm", ((Service.Rtm) services.get(1)).userId().utf8String());
         assertEquals("second-type-5", ((Service.Chat) services.get(2)).userId().utf8String());
         assertEquals("third-type-5", ((Service.Chat) services.get(3)).userId().utf8String());
-    }
-
-    @Test
-    void shouldRejectABadCertificateWithoutShowingIt() {
-        String secret = "0123456789abcdef0123456789abcdeX";
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> signer.sign(TOKEN, secret));
-        assertTrue(e.getMessage().startsWith("appCertificate:"), e.getMessage());
-        assertFalse(e.getMessage().contains(secret));
-        assertFalse(e.getMessage().contains("0123456789"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.countersign.dynamickey5;
 
 import io.countersign.codec.CodecGenerators;
+import io.countersign.codec.TokenProperties;
 import io.countersign.codec.ByteString;
 import io.countersign.codec.TokenFormatException;
 import net.jqwik.api.Arbitraries;
@@ -17,17 +18,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class DynamicKey5Properties {
-    private static final String CERT = "5CFd2fd1755d40ecb72977518be15d3b";
+class DynamicKey5Properties extends TokenProperties<DynamicKey5Content> {
+    DynamicKey5Properties() {
+        super(DynamicKey5Signer::new, DynamicKey5Generators.key(), CERT);
+    }
 
     @Provide
     Arbitrary<DynamicKey5Content> keys() {
         return DynamicKey5Generators.key();
-    }
-
-    @Provide
-    Arbitrary<String> certificates() {
-        return CodecGenerators.hex32();
     }
 
     @Provide

@@ -1,12 +1,12 @@
 package io.countersign.netless;
 
 import io.countersign.codec.DecodeLimits;
+import io.countersign.codec.DecoderContract;
 import io.countersign.codec.TokenFormatException;
 import io.countersign.codec.TokenFormatException.Reason;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class NetlessDecoderTest {
+class NetlessDecoderTest extends DecoderContract<DecodedNetlessToken> {
     private static final String SIG = "024c21133e8a12a6b33a43c2fd5a54a63063cd138cbdbf7f112e4d3d25fc7747";
     private static final String NONCE = NetlessTokenTest.NONCE;
 
@@ -44,6 +44,11 @@ class NetlessDecoderTest {
     private static final String OFFICIAL_UNSAFE_EXPIRY = "NETLESSSDK_YWs9YWsmZXhwaXJlQXQ9OTAwNzE5OTI1NDc0MDk5MiZub25jZT02Yzg0ZmI5MC0xMmM0LTExZTEtODQwZC03YjI1YzVlZTc3NWEmcm9sZT0wJnNpZz0wYjRiNzI4OGU2YTZkNDY4OTY4N2IzYjg4NGJmZWYzZmY1OWJkYzRhOGNjMWQ4ZDJkNjNiMmNjZmNiOTZjNTQ2";
 
     private final NetlessDecoder decoder = new NetlessDecoder();
+
+    NetlessDecoderTest() {
+        super(NetlessDecoder::new, SDK_TEN_MINUTES, "prefix",
+                "NETLESS_YWs9", "netlesssdk_YWs9", "NETLESSSDK", "007eJx", "NETLESSROOM");
+    }
 
     @Test
     void shouldDecodeAnOfficialTokenWithEveryAwkwardCharacter() {
@@ -90,16 +95,8 @@ class NetlessDecoderTest {
         assertRejects(Reason.BAD_VALUE, "expireAt", OFFICIAL_UNSAFE_EXPIRY);
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"", "NETLESS_YWs9", "netlesssdk_YWs9", "NETLESSSDK", "007eJx", "NETLESSROOM"})
-    void shouldRejectAMissingOrWrongPrefix(String token) {
-        TokenFormatException e = assertRejects(Reason.BAD_PREFIX, "prefix", token);
-        assertEquals(0, e.offset());
-    }
-
     @Test
     void shouldRejectNullAndEmptyPayload() {
-        assertRejects(Reason.EMPTY, "token", null);
         assertRejects(Reason.EMPTY, "token", "NETLESSTASK_");
     }
 

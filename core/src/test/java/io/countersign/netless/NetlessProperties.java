@@ -1,6 +1,7 @@
 package io.countersign.netless;
 
 import io.countersign.codec.Base64Codec;
+import io.countersign.codec.TokenProperties;
 import io.countersign.codec.TokenFormatException;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -14,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.Base64;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -24,8 +24,12 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class NetlessProperties {
+class NetlessProperties extends TokenProperties<NetlessTokenContent> {
     private static final String SK = "netless-sk";
+
+    NetlessProperties() {
+        super(NetlessSigner::new, NetlessGenerators.content(), SK);
+    }
 
     @Provide
     Arbitrary<NetlessTokenContent> contents() {

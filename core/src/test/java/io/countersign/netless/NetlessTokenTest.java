@@ -144,23 +144,10 @@ class NetlessTokenTest {
     void clockIsReadOnlyForAPositiveLifespanAndOneNoncePerToken() {
         AtomicInteger clockReads = new AtomicInteger();
         AtomicInteger nonces = new AtomicInteger();
-        Clock counting = new Clock() {
-            @Override
-            public java.time.ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                clockReads.incrementAndGet();
-                return Instant.ofEpochMilli(NOW);
-            }
-        };
+        Clock counting = new ReadingClock(() -> {
+            clockReads.incrementAndGet();
+            return NOW;
+        });
         NetlessToken b = new NetlessToken(counting, () -> "n" + nonces.incrementAndGet());
         b.sdkToken("ak", "sk", 0, new SdkTokenTags(TokenRole.ADMIN));
         assertEquals(0, clockReads.get());

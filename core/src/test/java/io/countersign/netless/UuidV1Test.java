@@ -41,7 +41,7 @@ class UuidV1Test {
     @Test
     void shouldBumpTheClockSequenceWhenTheClockGoesBack() {
         AtomicLong now = new AtomicLong(1_700_000_000_123L);
-        UuidV1 uuids = new UuidV1(ticking(now), NODE, 0);
+        UuidV1 uuids = new UuidV1(new ReadingClock(now::get), NODE, 0);
         uuids.nextNonce();
         now.set(1_700_000_000_123L - 1);
         // v1({node, clockseq: 1, msecs: 1700000000122, nsecs: 0})
@@ -84,24 +84,5 @@ class UuidV1Test {
 
     private static Clock at(long millis) {
         return Clock.fixed(Instant.ofEpochMilli(millis), ZoneOffset.UTC);
-    }
-
-    private static Clock ticking(AtomicLong millis) {
-        return new Clock() {
-            @Override
-            public java.time.ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return Instant.ofEpochMilli(millis.get());
-            }
-        };
     }
 }

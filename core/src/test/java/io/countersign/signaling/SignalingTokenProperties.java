@@ -1,6 +1,6 @@
 package io.countersign.signaling;
 
-import io.countersign.codec.CodecGenerators;
+import io.countersign.codec.TokenProperties;
 import io.countersign.codec.ByteString;
 import io.countersign.codec.TokenFormatException;
 import net.jqwik.api.Arbitraries;
@@ -14,17 +14,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class SignalingTokenProperties {
-    private static final String CERT = "5CFd2fd1755d40ecb72977518be15d3b";
+class SignalingTokenProperties extends TokenProperties<SignalingTokenContent> {
+    SignalingTokenProperties() {
+        super(SignalingTokenSigner::new, SignalingTokenGenerators.token(), CERT);
+    }
 
     @Provide
     Arbitrary<SignalingTokenContent> tokens() {
         return SignalingTokenGenerators.token();
-    }
-
-    @Provide
-    Arbitrary<String> certificates() {
-        return CodecGenerators.hex32();
     }
 
     @Provide

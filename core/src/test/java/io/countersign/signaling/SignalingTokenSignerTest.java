@@ -1,47 +1,18 @@
 package io.countersign.signaling;
 
+import io.countersign.codec.SignerContract;
 import org.junit.jupiter.api.Test;
 
-import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class SignalingTokenSignerTest {
+class SignalingTokenSignerTest extends SignerContract<SignalingTokenContent> {
     private static final SignalingTokenContent TOKEN = new SignalingTokenContent(SignalingTokenTest.APP_ID, "test_user",
             1_700_003_600L);
 
     private final SignalingTokenSigner signer = new SignalingTokenSigner();
 
-    @Test
-    void shouldMatchTheOfficialBuilders() {
-        assertEquals(SignalingTokenTest.OFFICIAL, signer.sign(TOKEN, SignalingTokenTest.CERT));
-    }
-
-    @Test
-    void shouldWriteAtAnOffsetAndAgreeWithTheStringApiWhenReused() {
-        byte[] out = new byte[256];
-        Arrays.fill(out, (byte) 0x55);
-        int length = signer.sign(TOKEN, SignalingTokenTest.CERT, out, 11);
-        int again = signer.sign(TOKEN, SignalingTokenTest.CERT, out, 11);
-        assertEquals(SignalingTokenTest.OFFICIAL.length(), length);
-        assertEquals(length, again);
-        assertEquals(SignalingTokenTest.OFFICIAL, new String(out, 11, length, StandardCharsets.US_ASCII));
-        assertEquals(0x55, out[10]);
-        assertEquals(0x55, out[11 + length]);
-    }
-
-    @Test
-    void shouldRefuseABufferTooSmallWithoutWritingIntoIt() {
-        byte[] out = new byte[40];
-        IndexOutOfBoundsException e = assertThrows(IndexOutOfBoundsException.class,
-                () -> signer.sign(TOKEN, SignalingTokenTest.CERT, out, 0));
-        assertTrue(e.getMessage().startsWith("out:"), e.getMessage());
-        assertArrayEquals(new byte[40], out);
+    SignalingTokenSignerTest() {
+        super(SignalingTokenSigner::new, TOKEN, SignalingTokenTest.CERT, SignalingTokenTest.OFFICIAL);
     }
 
     @Test
@@ -51,20 +22,5 @@ class SignalingTokenSignerTest {
             assertEquals(Long.toString(ts), token.split(":")[2]);
             assertEquals(ts, SignalingTokenCodec.decode(token).expiredTs());
         }
-    }
-
-    @Test
-    void shouldNotAllocateAfterWarmUp() {
-        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        byte[] out = new byte[256];
-        for (int i = 0; i < 20_000; i++) {
-            signer.sign(TOKEN, SignalingTokenTest.CERT, out, 0);
-        }
-        long before = threads.getCurrentThreadAllocatedBytes();
-        for (int i = 0; i < 1_000; i++) {
-            signer.sign(TOKEN, SignalingTokenTest.CERT, out, 0);
-        }
-        long perToken = (threads.getCurrentThreadAllocatedBytes() - before) / 1_000;
-        assertTrue(perToken < 16, "allocated " + perToken + " bytes per token");
     }
 }

@@ -1,8 +1,9 @@
 package io.countersign.server;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.countersign.cli.adapter.AdapterException;
+import io.countersign.codec.InvalidArgumentException;
 import io.countersign.codec.TokenFormatException;
+import io.countersign.schemes.ArgumentShapeException;
 import io.countersign.server.http.HttpRequest;
 import io.countersign.server.http.HttpResponse;
 
@@ -108,13 +109,12 @@ public final class Api implements Function<HttpRequest, HttpResponse> {
             response = error(route, e);
         } catch (TokenFormatException e) {
             response = error(route, new HttpError(400, HttpError.MALFORMED, "token", e.getMessage()));
-        } catch (AdapterException e) {
-            boolean unsupported = AdapterException.UNSUPPORTED.equals(e.code());
-            response = error(route, new HttpError(400, unsupported ? HttpError.UNSUPPORTED : HttpError.BAD_REQUEST,
-                    fieldOf(e.getMessage()), e.getMessage()));
+        } catch (ArgumentShapeException e) {
+            response = error(route, HttpError.badRequest(e.field(), e.getMessage()));
+        } catch (InvalidArgumentException e) {
+            response = error(route, HttpError.invalid(e.field(), e.getMessage()));
         } catch (IllegalArgumentException e) {
-            // The core names the field first: "channelName: ...".
-            response = error(route, HttpError.invalid(fieldOf(e.getMessage()), e.getMessage()));
+            response = error(route, HttpError.invalid(null, e.getMessage()));
         } catch (RuntimeException e) {
             // A bug, not an input problem. The core never puts a secret in a message; the request body is not logged.
             LOG.log(Level.SEVERE, "internal error on " + label, e);
@@ -210,25 +210,6 @@ public final class Api implements Function<HttpRequest, HttpResponse> {
     private static String codeOf(HttpResponse response) {
         String code = response.headerValue("X-Error-Code");
         return code == null ? Integer.toString(response.status()) : code;
-    }
-
-    /** The field a message names first ("channelName: ..."), or null. */
-    static String fieldOf(String message) {
-        if (message == null) {
-            return null;
-        }
-        int colon = message.indexOf(':');
-        if (colon <= 0 || colon > 64) {
-            return null;
-        }
-        String field = message.substring(0, colon);
-        for (int i = 0; i < field.length(); i++) {
-            char c = field.charAt(i);
-            if (!(Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '[' || c == ']')) {
-                return null;
-            }
-        }
-        return field;
     }
 
     private Match match(String rawPath) {

@@ -1,18 +1,14 @@
 package io.countersign.server;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.countersign.accesstoken2.AccessToken2;
-import io.countersign.accesstoken2.AccessToken2Codec;
-import io.countersign.accesstoken2.ChatTokenBuilder2;
 import io.countersign.accesstoken2.RtcTokenBuilder2;
-import io.countersign.accesstoken2.RtmTokenBuilder2;
-import io.countersign.accesstoken2.Service;
-import io.countersign.codec.Privileges;
-import io.countersign.codec.SaltSource;
+import io.countersign.schemes.BuilderCatalog;
 import io.countersign.server.http.HttpRequest;
 import io.countersign.server.http.HttpResponse;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -27,19 +23,16 @@ final class CommunityRoutes {
     static final String RTC_UID = "RtcTokenBuilder2.buildTokenWithUid";
     static final String RTC_ACCOUNT = "RtcTokenBuilder2.buildTokenWithUserAccount";
     static final String RTM = "RtmTokenBuilder2.buildToken";
-    static final String RTM_STREAM = "RtmTokenBuilder2.buildToken+streamChannel";
+    static final String RTM_STREAM = "RtmTokenBuilder2.buildTokenWithStreamChannel";
     static final String CHAT_USER = "ChatTokenBuilder2.buildUserToken";
     static final String CHAT_APP = "ChatTokenBuilder2.buildAppToken";
 
     private final ServerConfig config;
-    private final Metrics metrics;
-    private final RtcTokenBuilder2 rtc = new RtcTokenBuilder2();
-    private final RtmTokenBuilder2 rtm = new RtmTokenBuilder2();
-    private final ChatTokenBuilder2 chat = new ChatTokenBuilder2();
+    private final TokenIssuer issuer;
 
-    CommunityRoutes(ServerConfig config, Metrics metrics) {
+    CommunityRoutes(ServerConfig config, TokenIssuer issuer) {
         this.config = config;
-        this.metrics = metrics;
+        this.issuer = issuer;
     }
 
     /** The community GET routes' error body: gin.H{"message", "status"} (keys sorted, as Go marshals a map), plus "field". */
@@ -117,18 +110,14 @@ final class CommunityRoutes {
     private HttpResponse chatApp(HttpRequest request, String[] params) {
         Routes.requireAgora(config);
         long expire = expiry(request);
-        String token = chat.buildAppToken(config.appId(), config.appCertificate().reveal(), expire);
-        metrics.tokenIssued(CHAT_APP);
-        return json(object("chatToken", token));
+        return json(object("chatToken", build(CHAT_APP, "expire", expire)));
     }
 
     private HttpResponse chatAccount(HttpRequest request, String[] params) {
         Routes.requireAgora(config);
         long expire = expiry(request);
         String user = UrlParts.segment("chatid", params[0]);
-        String token = chat.buildUserToken(config.appId(), config.appCertificate().reveal(), user, expire);
-        metrics.tokenIssued(CHAT_USER);
-        return json(object("chatToken", token));
+        return json(object("chatToken", build(CHAT_USER, "userId", user, "expire", expire)));
     }
 
     /** {@code POST /getToken} {"tokenType": "rtc"|"rtm"|"chat", "channel", "role", "uid", "expire"} -> {"token"}. */
@@ -165,13 +154,8 @@ final class CommunityRoutes {
                     : channel.equals("*") ? channel : AgoraRules.channelName("channel", channel);
             token = rtmToken(AgoraRules.rtmUserId("uid", uid), stream, expire);
         } else if ("chat".equals(type)) {
-            if (uid == null || uid.isEmpty()) {
-                token = chat.buildAppToken(config.appId(), config.appCertificate().reveal(), expire);
-                metrics.tokenIssued(CHAT_APP);
-            } else {
-                token = chat.buildUserToken(config.appId(), config.appCertificate().reveal(), uid, expire);
-                metrics.tokenIssued(CHAT_USER);
-            }
+            token = uid == null || uid.isEmpty() ? build(CHAT_APP, "expire", expire)
+                    : build(CHAT_USER, "userId", uid, "expire", expire);
         } else {
             throw HttpError.invalid("tokenType", "tokenType: Unsupported tokenType; use \"rtc\", \"rtm\" or \"chat\"");
         }
@@ -194,39 +178,31 @@ final class CommunityRoutes {
     }
 
     private String rtcWithUid(String channel, long uid, RtcTokenBuilder2.Role role, long expire) {
-        String token = rtc.buildTokenWithUid(config.appId(), config.appCertificate().reveal(), channel, uid, role,
-                expire, expire);
-        metrics.tokenIssued(RTC_UID);
-        return token;
+        return build(RTC_UID, "channelName", channel, "uid", uid, "role", role.initValue, "tokenExpire", expire,
+                "privilegeExpire", expire);
     }
 
     private String rtcWithAccount(String channel, String account, RtcTokenBuilder2.Role role, long expire) {
-        String token = rtc.buildTokenWithUserAccount(config.appId(), config.appCertificate().reveal(), channel, account,
-                role, expire, expire);
-        metrics.tokenIssued(RTC_ACCOUNT);
-        return token;
+        return build(RTC_ACCOUNT, "channelName", channel, "account", account, "role", role.initValue, "tokenExpire", expire,
+                "privilegeExpire", expire);
     }
 
     /**
      * An RTM login token; with a stream channel, it also joins that RTC channel (or "*", any) as
-     * the user and may publish data there, as go-tokenbuilder's rtmtokenbuilder2.BuildToken
-     * does when given a channel (which the service passes on /rte and getToken).
+     * the user and may publish data there, as the service does on /rte and getToken.
      */
     private String rtmToken(String userId, String streamChannel, long expire) {
-        if (streamChannel == null) {
-            String token = rtm.buildToken(config.appId(), config.appCertificate().reveal(), userId, expire);
-            metrics.tokenIssued(RTM);
-            return token;
+        return streamChannel == null ? build(RTM, "userId", userId, "expire", expire)
+                : build(RTM_STREAM, "userId", userId, "channelName", streamChannel, "expire", expire);
+    }
+
+    /** Builds through the catalog; the issuer adds the App ID and certificate. */
+    private String build(String builder, Object... namesAndValues) {
+        Map<String, Object> args = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            args.put((String) namesAndValues[i], namesAndValues[i + 1]);
         }
-        Service.Rtc stream = new Service.Rtc(streamChannel, userId, Privileges.builder()
-                .put(Service.Rtc.JOIN_CHANNEL, expire)
-                .put(Service.Rtc.PUBLISH_DATA_STREAM, expire)
-                .build());
-        Service.Rtm login = new Service.Rtm(userId, Privileges.of(Service.Rtm.LOGIN, expire));
-        String token = AccessToken2Codec.encode(new AccessToken2(config.appId(), System.currentTimeMillis() / 1000, expire,
-                SaltSource.secureRandom().nextSalt(), stream, login), config.appCertificate().reveal());
-        metrics.tokenIssued(RTM_STREAM);
-        return token;
+        return issuer.issue(BuilderCatalog.find(builder).orElseThrow(), args, "");
     }
 
     /** The service's RTM user ID rule ("" and "0" are refused) plus Agora's. */

@@ -15,6 +15,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -166,5 +169,61 @@ final class JsonBodies {
             throw HttpError.badRequest(name, name + ": must be an integer");
         }
         return value.longValue();
+    }
+
+    /** A JSON object as plain data (maps, lists, strings, numbers, booleans), as the core's catalog reads arguments. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> plainObject(JsonNode object) {
+        return (Map<String, Object>) plain(object);
+    }
+
+    private static Object plain(JsonNode node) {
+        return switch (node.getNodeType()) {
+            case OBJECT -> {
+                Map<String, Object> map = new LinkedHashMap<>();
+                for (Map.Entry<String, JsonNode> e : node.properties()) {
+                    map.put(e.getKey(), plain(e.getValue()));
+                }
+                yield map;
+            }
+            case ARRAY -> {
+                List<Object> list = new ArrayList<>(node.size());
+                for (JsonNode e : node) {
+                    list.add(plain(e));
+                }
+                yield list;
+            }
+            case STRING -> node.textValue();
+            case NUMBER -> node.numberValue();
+            case BOOLEAN -> node.booleanValue();
+            default -> null;
+        };
+    }
+
+    /** Plain data (as the core gives token contents) as a tree to answer with. */
+    static JsonNode tree(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            ObjectNode object = NODES.objectNode();
+            map.forEach((k, v) -> object.set((String) k, tree(v)));
+            return object;
+        }
+        if (value instanceof List<?> list) {
+            ArrayNode array = NODES.arrayNode();
+            list.forEach(v -> array.add(tree(v)));
+            return array;
+        }
+        if (value instanceof String text) {
+            return NODES.textNode(text);
+        }
+        if (value instanceof Integer || value instanceof Long) {
+            return NODES.numberNode(((Number) value).longValue());
+        }
+        if (value instanceof Boolean b) {
+            return NODES.booleanNode(b);
+        }
+        if (value == null) {
+            return NODES.nullNode();
+        }
+        throw new IllegalArgumentException("not plain data: " + value.getClass().getName());
     }
 }

@@ -11,77 +11,95 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code java -jar countersign-server.jar [options]}: configuration from the environment (see
- * {@link ServerConfig#fromEnvironment}), each flag overriding its variable. Secrets are taken
- * only from the environment or from files, so they never show in a process list.
+ * {@code java -jar countersign-server.jar [options]}. Each setting is declared here once: its
+ * flag, its environment variables (the community token service's names too, so its
+ * deployments move over unchanged) and its default; a flag wins over the environment. Secrets
+ * come only from the environment or from files, so they never show in a process list.
  */
 @Command(name = "countersign-server", mixinStandardHelpOptions = true, version = "countersign-server 0.1",
         description = "An HTTP token server: holds the App Certificate (and Netless AK/SK) and hands out tokens.",
-        footer = {"", "Secrets: AGORA_APP_CERTIFICATE (or --app-certificate-file), NETLESS_SK (or --netless-sk-file),",
-                "COUNTERSIGN_API_KEYS (or --api-keys-file). Every flag has an environment variable: see server/README.md."})
+        footer = {"", "Secrets: AGORA_APP_CERTIFICATE or APP_CERTIFICATE (or a file: --app-certificate-file), NETLESS_SK",
+                "(or --netless-sk-file), COUNTERSIGN_API_KEYS (comma-separated, or --api-keys-file). See server/README.md."})
 public final class Main implements Callable<Integer> {
-    @Option(names = "--app-id", description = "Agora App ID (env AGORA_APP_ID or APP_ID).")
+    @Option(names = "--app-id", defaultValue = "${env:AGORA_APP_ID:-${env:APP_ID}}",
+            description = "Agora App ID (env AGORA_APP_ID or APP_ID).")
     String appId;
 
-    @Option(names = "--app-certificate-file", description = "File holding the App Certificate (env AGORA_APP_CERTIFICATE_FILE).")
+    @Option(names = "--app-certificate-file", defaultValue = "${env:AGORA_APP_CERTIFICATE_FILE}",
+            description = "File holding the App Certificate (env AGORA_APP_CERTIFICATE_FILE; else the value in "
+                    + "AGORA_APP_CERTIFICATE or APP_CERTIFICATE).")
     Path appCertificateFile;
 
-    @Option(names = "--netless-ak", description = "Netless (whiteboard) access key (env NETLESS_AK).")
+    @Option(names = "--netless-ak", defaultValue = "${env:NETLESS_AK}", description = "Netless (whiteboard) access key (env NETLESS_AK).")
     String netlessAk;
 
-    @Option(names = "--netless-sk-file", description = "File holding the Netless secret key (env NETLESS_SK_FILE).")
+    @Option(names = "--netless-sk-file", defaultValue = "${env:NETLESS_SK_FILE}",
+            description = "File holding the Netless secret key (env NETLESS_SK_FILE; else the value in NETLESS_SK).")
     Path netlessSkFile;
 
-    @Option(names = "--api-keys-file", description = "File of accepted API keys, one a line (env COUNTERSIGN_API_KEYS_FILE). "
-            + "None: no key needed.")
+    @Option(names = "--api-keys-file", defaultValue = "${env:COUNTERSIGN_API_KEYS_FILE}",
+            description = "File of accepted API keys, one a line (env COUNTERSIGN_API_KEYS_FILE; else COUNTERSIGN_API_KEYS, "
+                    + "comma-separated). None: no key needed.")
     Path apiKeysFile;
 
-    @Option(names = "--host", description = "Address to listen on (env COUNTERSIGN_HOST). Default 0.0.0.0.")
+    @Option(names = "--host", defaultValue = "${env:COUNTERSIGN_HOST:-0.0.0.0}",
+            description = "Address to listen on (env COUNTERSIGN_HOST). Default ${DEFAULT-VALUE}.")
     String host;
 
-    @Option(names = "--port", description = "Port; 0 picks a free one (env COUNTERSIGN_PORT, SERVER_PORT or PORT). Default 8080.")
-    Integer port;
+    @Option(names = "--port", defaultValue = "${env:COUNTERSIGN_PORT:-${env:SERVER_PORT:-${env:PORT:-8080}}}",
+            description = "Port; 0 picks a free one (env COUNTERSIGN_PORT, SERVER_PORT or PORT). Default 8080.")
+    int port;
 
-    @Option(names = "--allowed-origins", split = ",", description = "Origins browsers may call from, comma-separated, "
-            + "or * (env COUNTERSIGN_ALLOWED_ORIGINS or CORS_ALLOW_ORIGIN). Default none.")
-    java.util.List<String> allowedOrigins;
+    @Option(names = "--allowed-origins", split = ",", defaultValue = "${env:COUNTERSIGN_ALLOWED_ORIGINS:-${env:CORS_ALLOW_ORIGIN}}",
+            description = "Origins browsers may call from, comma-separated, or * (env COUNTERSIGN_ALLOWED_ORIGINS or "
+                    + "CORS_ALLOW_ORIGIN). Default none.")
+    List<String> allowedOrigins;
 
-    @Option(names = "--rate-limit", description = "Requests per second per client; 0 turns it off (env COUNTERSIGN_RATE_LIMIT). "
-            + "Default 20.")
-    Double rateLimit;
+    @Option(names = "--rate-limit", defaultValue = "${env:COUNTERSIGN_RATE_LIMIT:-20}",
+            description = "Requests per second per client; 0 turns it off (env COUNTERSIGN_RATE_LIMIT). Default 20.")
+    double rateLimit;
 
-    @Option(names = "--rate-burst", description = "Requests a client may make at once (env COUNTERSIGN_RATE_BURST). Default 40.")
-    Integer rateBurst;
+    @Option(names = "--rate-burst", defaultValue = "${env:COUNTERSIGN_RATE_BURST:-40}",
+            description = "Requests a client may make at once (env COUNTERSIGN_RATE_BURST). Default 40.")
+    int rateBurst;
 
-    @Option(names = "--max-body-bytes", description = "Largest request body (env COUNTERSIGN_MAX_BODY_BYTES). Default 16384.")
-    Integer maxBodyBytes;
+    @Option(names = "--max-body-bytes", defaultValue = "${env:COUNTERSIGN_MAX_BODY_BYTES:-16384}",
+            description = "Largest request body (env COUNTERSIGN_MAX_BODY_BYTES). Default 16384.")
+    int maxBodyBytes;
 
-    @Option(names = "--token-expire", description = "Token lifetime in seconds where a request names none "
-            + "(env COUNTERSIGN_TOKEN_EXPIRE). Default 3600.")
-    Long tokenExpire;
+    @Option(names = "--token-expire", defaultValue = "${env:COUNTERSIGN_TOKEN_EXPIRE:-3600}",
+            description = "Token lifetime in seconds where a request names none (env COUNTERSIGN_TOKEN_EXPIRE). Default 3600.")
+    long tokenExpire;
 
-    @Option(names = "--max-expire", description = "Longest lifetime a request may ask for, seconds (env COUNTERSIGN_MAX_EXPIRE). "
-            + "Default 86400.")
-    Long maxExpire;
+    @Option(names = "--max-expire", defaultValue = "${env:COUNTERSIGN_MAX_EXPIRE:-86400}",
+            description = "Longest lifetime a request may ask for, seconds (env COUNTERSIGN_MAX_EXPIRE). Default 86400.")
+    long maxExpire;
 
-    @Option(names = "--shutdown-grace", description = "Seconds in-flight requests get on shutdown (env COUNTERSIGN_SHUTDOWN_GRACE). "
-            + "Default 10.")
-    Double shutdownGrace;
+    @Option(names = "--shutdown-grace", defaultValue = "${env:COUNTERSIGN_SHUTDOWN_GRACE:-10}",
+            description = "Seconds in-flight requests get on shutdown (env COUNTERSIGN_SHUTDOWN_GRACE). Default 10.")
+    double shutdownGrace;
 
-    @Option(names = "--io-threads", description = "Threads serving requests (env COUNTERSIGN_IO_THREADS). Default: the cores, at least 2.")
+    @Option(names = "--io-threads", defaultValue = "${env:COUNTERSIGN_IO_THREADS}",
+            description = "Threads serving requests (env COUNTERSIGN_IO_THREADS). Default: the cores, at least 2.")
     Integer ioThreads;
 
-    @Option(names = "--trust-forwarded-for", description = "Rate-limit by the first X-Forwarded-For address; only behind your own proxy "
+    @Option(names = "--trust-forwarded-for", defaultValue = "${env:COUNTERSIGN_TRUST_FORWARDED_FOR:-false}", fallbackValue = "true",
+            arity = "0..1", description = "Rate-limit by the first X-Forwarded-For address; only behind your own proxy "
             + "(env COUNTERSIGN_TRUST_FORWARDED_FOR).")
-    Boolean trustForwardedFor;
+    boolean trustForwardedFor;
 
-    @Option(names = "--http", description = "HTTP library: undertow (default) or jdk (com.sun.net.httpserver, for comparison).")
-    String http = "undertow";
+    @Option(names = "--http", defaultValue = "undertow",
+            description = "HTTP library: undertow (default) or jdk (com.sun.net.httpserver, for comparison).")
+    String http;
+
+    @Option(names = "--print-config", description = "Print the settings (secrets as set or unset) and exit.")
+    boolean printConfig;
 
     public static void main(String[] args) {
         // Undertow logs through jboss-logging: to java.util.logging, whatever else is on the class path.
@@ -92,57 +110,47 @@ public final class Main implements Callable<Integer> {
         }
     }
 
+    /** The settings as parsed, with the secrets read from their files or environment variables. */
     ServerConfig config() {
-        ServerConfig.Builder b = ServerConfig.fromEnvironment(System.getenv());
-        if (appId != null) {
-            b.appId(appId);
-        }
-        if (appCertificateFile != null) {
-            b.appCertificate(ServerConfig.readSecret("appCertificate", warnIfShared(appCertificateFile)));
-        }
-        if (netlessAk != null) {
-            b.netlessAk(netlessAk);
-        }
-        if (netlessSkFile != null) {
-            b.netlessSk(ServerConfig.readSecret("netlessSk", warnIfShared(netlessSkFile)));
-        }
+        ServerConfig.Builder b = ServerConfig.builder()
+                .appId(appId)
+                .appCertificate(secret("appCertificate", appCertificateFile, "AGORA_APP_CERTIFICATE", "APP_CERTIFICATE"))
+                .netlessAk(netlessAk)
+                .netlessSk(secret("netlessSk", netlessSkFile, "NETLESS_SK"))
+                .host(host)
+                .port(port)
+                .allowedOrigins(allowedOrigins == null ? List.of()
+                        : allowedOrigins.stream().map(String::strip).filter(s -> !s.isEmpty()).toList())
+                .rateLimit(rateLimit)
+                .rateBurst(rateBurst)
+                .maxBodyBytes(maxBodyBytes)
+                .tokenExpire(tokenExpire)
+                .maxExpire(maxExpire)
+                .shutdownGrace(Duration.ofMillis(Math.round(shutdownGrace * 1000)))
+                .trustForwardedFor(trustForwardedFor);
         if (apiKeysFile != null) {
             b.apiKeys(ServerConfig.readApiKeys(warnIfShared(apiKeysFile)));
-        }
-        if (host != null) {
-            b.host(host);
-        }
-        if (port != null) {
-            b.port(port);
-        }
-        if (allowedOrigins != null) {
-            b.allowedOrigins(allowedOrigins.stream().map(String::strip).filter(s -> !s.isEmpty()).toList());
-        }
-        if (rateLimit != null) {
-            b.rateLimit(rateLimit);
-        }
-        if (rateBurst != null) {
-            b.rateBurst(rateBurst);
-        }
-        if (maxBodyBytes != null) {
-            b.maxBodyBytes(maxBodyBytes);
-        }
-        if (tokenExpire != null) {
-            b.tokenExpire(tokenExpire);
-        }
-        if (maxExpire != null) {
-            b.maxExpire(maxExpire);
-        }
-        if (shutdownGrace != null) {
-            b.shutdownGrace(Duration.ofMillis(Math.round(shutdownGrace * 1000)));
+        } else if (System.getenv("COUNTERSIGN_API_KEYS") != null) {
+            b.apiKeys(ServerConfig.splitSecrets(List.of(System.getenv("COUNTERSIGN_API_KEYS").split(","))));
         }
         if (ioThreads != null) {
             b.ioThreads(ioThreads);
         }
-        if (trustForwardedFor != null) {
-            b.trustForwardedFor(trustForwardedFor);
-        }
         return b.build();
+    }
+
+    /** A secret from its file when one is named, else from the first environment variable set. */
+    private static Secret secret(String field, Path file, String... variables) {
+        if (file != null) {
+            return ServerConfig.readSecret(field, warnIfShared(file));
+        }
+        for (String variable : variables) {
+            String value = System.getenv(variable);
+            if (value != null && !value.isBlank()) {
+                return Secret.of(value.strip());
+            }
+        }
+        return null;
     }
 
     @Override
@@ -153,6 +161,10 @@ public final class Main implements Callable<Integer> {
         } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
             System.err.println("countersign-server: " + e.getMessage());
             return 2;
+        }
+        if (printConfig) {
+            System.out.println(config);
+            return 0;
         }
         Transport transport = switch (http) {
             case "undertow" -> new UndertowTransport();

@@ -3,6 +3,7 @@ package io.countersign.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.countersign.accesstoken2.RtcTokenBuilder2;
+import io.countersign.schemes.BuilderCatalog;
 import io.countersign.server.http.HttpRequest;
 import io.countersign.server.http.HttpResponse;
 
@@ -22,12 +23,11 @@ final class SampleRoutes {
     static final String KIND = "RtcTokenBuilder2.buildTokenWithUid";
 
     private final ServerConfig config;
-    private final Metrics metrics;
-    private final RtcTokenBuilder2 builder = new RtcTokenBuilder2();
+    private final TokenIssuer issuer;
 
-    SampleRoutes(ServerConfig config, Metrics metrics) {
+    SampleRoutes(ServerConfig config, TokenIssuer issuer) {
         this.config = config;
-        this.metrics = metrics;
+        this.issuer = issuer;
     }
 
     static final Api.ErrorShape SHAPE = e -> {
@@ -73,9 +73,8 @@ final class SampleRoutes {
             rtcRole = RtcTokenBuilder2.Role.of(role.intValue());
         }
         long expire = config.tokenExpire();
-        String token = builder.buildTokenWithUid(config.appId(), config.appCertificate().reveal(), channelName, uidValue,
-                rtcRole, expire, expire);
-        metrics.tokenIssued(KIND);
+        String token = issuer.issue(BuilderCatalog.find(KIND).orElseThrow(), Map.of("channelName", channelName,
+                "uid", uidValue, "role", rtcRole.initValue, "tokenExpire", expire, "privilegeExpire", expire), "");
         ObjectNode answer = JsonBodies.newObject();
         answer.put("code", "200");
         answer.put("token", token);

@@ -11,13 +11,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
  * Every setting of the token server in one immutable object, with a builder and documented
- * defaults. Secrets come from the environment or a file (see {@link #fromEnvironment}), never
- * from the command line, and never appear in {@link #toString()}.
+ * defaults, checked together. Where each setting comes from (flag, environment variable, file)
+ * is declared once, in {@link Main}. Secrets never appear in {@link #toString()}.
  */
 public final class ServerConfig {
     /** Default lifetime of tokens whose request names none: one hour, as the community token service. */
@@ -92,114 +91,6 @@ public final class ServerConfig {
         return new Builder();
     }
 
-    /**
-     * A builder filled from environment variables (unset ones keep the defaults):
-     * {@code AGORA_APP_ID} / {@code APP_ID}, {@code AGORA_APP_CERTIFICATE} / {@code APP_CERTIFICATE}
-     * or {@code AGORA_APP_CERTIFICATE_FILE}, {@code NETLESS_AK}, {@code NETLESS_SK} or
-     * {@code NETLESS_SK_FILE}, {@code COUNTERSIGN_API_KEYS} (comma-separated) or
-     * {@code COUNTERSIGN_API_KEYS_FILE} (one a line), {@code COUNTERSIGN_HOST},
-     * {@code COUNTERSIGN_PORT} / {@code SERVER_PORT} / {@code PORT},
-     * {@code COUNTERSIGN_ALLOWED_ORIGINS} / {@code CORS_ALLOW_ORIGIN} (comma-separated),
-     * {@code COUNTERSIGN_RATE_LIMIT}, {@code COUNTERSIGN_RATE_BURST}, {@code COUNTERSIGN_MAX_BODY_BYTES},
-     * {@code COUNTERSIGN_TOKEN_EXPIRE}, {@code COUNTERSIGN_MAX_EXPIRE}, {@code COUNTERSIGN_SHUTDOWN_GRACE}
-     * (seconds), {@code COUNTERSIGN_IO_THREADS}, {@code COUNTERSIGN_TRUST_FORWARDED_FOR}.
-     * The community token service's names (APP_ID, APP_CERTIFICATE, SERVER_PORT, PORT,
-     * CORS_ALLOW_ORIGIN) are read too, so its deployments move over unchanged.
-     */
-    public static Builder fromEnvironment(Map<String, String> env) {
-        Builder b = builder();
-        String appId = first(env, "AGORA_APP_ID", "APP_ID");
-        if (appId != null) {
-            b.appId(appId);
-        }
-        Secret cert = secret(env, "AGORA_APP_CERTIFICATE_FILE", "AGORA_APP_CERTIFICATE", "APP_CERTIFICATE");
-        if (cert != null) {
-            b.appCertificate(cert);
-        }
-        String ak = first(env, "NETLESS_AK");
-        if (ak != null) {
-            b.netlessAk(ak);
-        }
-        Secret sk = secret(env, "NETLESS_SK_FILE", "NETLESS_SK");
-        if (sk != null) {
-            b.netlessSk(sk);
-        }
-        String keysFile = first(env, "COUNTERSIGN_API_KEYS_FILE");
-        if (keysFile != null) {
-            b.apiKeys(readApiKeys(Path.of(keysFile)));
-        } else {
-            String keys = first(env, "COUNTERSIGN_API_KEYS");
-            if (keys != null) {
-                b.apiKeys(splitSecrets(List.of(keys.split(","))));
-            }
-        }
-        String host = first(env, "COUNTERSIGN_HOST");
-        if (host != null) {
-            b.host(host);
-        }
-        String port = first(env, "COUNTERSIGN_PORT", "SERVER_PORT", "PORT");
-        if (port != null) {
-            b.port(integer("port", port));
-        }
-        String origins = first(env, "COUNTERSIGN_ALLOWED_ORIGINS", "CORS_ALLOW_ORIGIN");
-        if (origins != null) {
-            b.allowedOrigins(splitList(origins));
-        }
-        String rate = first(env, "COUNTERSIGN_RATE_LIMIT");
-        if (rate != null) {
-            b.rateLimit(decimal("rateLimit", rate));
-        }
-        String burst = first(env, "COUNTERSIGN_RATE_BURST");
-        if (burst != null) {
-            b.rateBurst(integer("rateBurst", burst));
-        }
-        String body = first(env, "COUNTERSIGN_MAX_BODY_BYTES");
-        if (body != null) {
-            b.maxBodyBytes(integer("maxBodyBytes", body));
-        }
-        String expire = first(env, "COUNTERSIGN_TOKEN_EXPIRE");
-        if (expire != null) {
-            b.tokenExpire(integer("tokenExpire", expire));
-        }
-        String maxExpire = first(env, "COUNTERSIGN_MAX_EXPIRE");
-        if (maxExpire != null) {
-            b.maxExpire(integer("maxExpire", maxExpire));
-        }
-        String grace = first(env, "COUNTERSIGN_SHUTDOWN_GRACE");
-        if (grace != null) {
-            b.shutdownGrace(Duration.ofMillis(Math.round(decimal("shutdownGrace", grace) * 1000)));
-        }
-        String threads = first(env, "COUNTERSIGN_IO_THREADS");
-        if (threads != null) {
-            b.ioThreads(integer("ioThreads", threads));
-        }
-        String trust = first(env, "COUNTERSIGN_TRUST_FORWARDED_FOR");
-        if (trust != null) {
-            b.trustForwardedFor(Boolean.parseBoolean(trust.strip()));
-        }
-        return b;
-    }
-
-    private static String first(Map<String, String> env, String... names) {
-        for (String name : names) {
-            String value = env.get(name);
-            if (value != null && !value.isBlank()) {
-                return value.strip();
-            }
-        }
-        return null;
-    }
-
-    /** A secret from the file named by {@code fileVar}, else from the first set variable of {@code vars}. */
-    private static Secret secret(Map<String, String> env, String fileVar, String... vars) {
-        String file = first(env, fileVar);
-        if (file != null) {
-            return readSecret(fileVar, Path.of(file));
-        }
-        String value = first(env, vars);
-        return value == null ? null : Secret.of(value);
-    }
-
     /** The file's content without surrounding white space (a trailing newline is usual). */
     public static Secret readSecret(String field, Path file) {
         try {
@@ -223,7 +114,7 @@ public final class ServerConfig {
         }
     }
 
-    private static List<Secret> splitSecrets(List<String> parts) {
+    static List<Secret> splitSecrets(List<String> parts) {
         List<Secret> keys = new ArrayList<>();
         for (String part : parts) {
             if (!part.isBlank()) {
@@ -231,32 +122,6 @@ public final class ServerConfig {
             }
         }
         return keys;
-    }
-
-    static List<String> splitList(String commaSeparated) {
-        List<String> items = new ArrayList<>();
-        for (String part : commaSeparated.split(",")) {
-            if (!part.isBlank()) {
-                items.add(part.strip());
-            }
-        }
-        return items;
-    }
-
-    private static int integer(String field, String text) {
-        try {
-            return Integer.parseInt(text.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(field + ": must be an integer, was \"" + text + "\"");
-        }
-    }
-
-    private static double decimal(String field, String text) {
-        try {
-            return Double.parseDouble(text.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(field + ": must be a number, was \"" + text + "\"");
-        }
     }
 
     /** The App ID tokens are issued for; null when only Netless is configured. */

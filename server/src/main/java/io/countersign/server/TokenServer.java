@@ -30,9 +30,10 @@ public final class TokenServer implements AutoCloseable {
         routes.add(new Api.Route("/healthz", Set.of("GET"), true, false, Api.NATIVE, (r, p) -> health()));
         routes.add(new Api.Route("/metrics", Set.of("GET"), true, false, Api.NATIVE, (r, p) ->
                 new HttpResponse(200, HttpResponse.PROMETHEUS, metrics.render().getBytes(StandardCharsets.UTF_8))));
-        routes.addAll(new SampleRoutes(config, metrics).routes());
-        routes.addAll(new CommunityRoutes(config, metrics).routes());
-        routes.addAll(new TokenRoutes(config, metrics).routes());
+        TokenIssuer issuer = new TokenIssuer(config, metrics);
+        routes.addAll(new SampleRoutes(config, issuer).routes());
+        routes.addAll(new CommunityRoutes(config, issuer).routes());
+        routes.addAll(new TokenRoutes(issuer).routes());
         Api api = new Api(config, metrics, routes);
         this.address = transport.start(config.host(), config.port(), config.maxBodyBytes(), config.ioThreads(), api);
     }

@@ -12,7 +12,6 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The request pipeline's refusals, each over real HTTP: 401, 403, 404, 405, 413, 429, 501, and CORS. */
@@ -184,14 +183,5 @@ class ApiTest {
                     "{\"builder\":\"NetlessToken.sdkToken\",\"args\":{\"lifespan\":1000,\"content\":{\"role\":\"0\"}}}");
             assertEquals(501, r.statusCode());
         }
-    }
-
-    @Test
-    void fieldOfReadsTheLeadingFieldName() {
-        assertEquals("channelName", Api.fieldOf("channelName: too long"));
-        assertEquals("args.uid", Api.fieldOf("args.uid: bad"));
-        assertNull(Api.fieldOf("field \"uid\" must be an integer"));
-        assertNull(Api.fieldOf(null));
-        assertNull(Api.fieldOf("no colon"));
     }
 }

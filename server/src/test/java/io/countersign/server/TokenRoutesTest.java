@@ -64,6 +64,7 @@ class TokenRoutesTest {
         a.put("RtcTokenBuilder2.buildTokenWithRtm", "{\"channelName\":\"room\",\"account\":\"alice\",\"role\":1,\"tokenExpire\":600,\"privilegeExpire\":600}");
         a.put("RtcTokenBuilder2.buildTokenWithRtm2", "{" + RTC_RTM + "}");
         a.put("RtmTokenBuilder2.buildToken", "{\"userId\":\"alice\",\"expire\":600}");
+        a.put("RtmTokenBuilder2.buildTokenWithStreamChannel", "{\"userId\":\"alice\",\"channelName\":\"*\",\"expire\":600}");
         a.put("RtmTokenBuilder2.buildTokenWithPermissions", "{\"userId\":\"alice\",\"permissions\":" + RTM2_PERMISSIONS + ",\"expire\":600}");
         a.put("ChatTokenBuilder2.buildUserToken", "{\"userId\":\"alice\",\"expire\":600}");
         a.put("ChatTokenBuilder2.buildAppToken", "{\"expire\":600}");
@@ -195,7 +196,7 @@ class TokenRoutesTest {
                 {"RtcTokenBuilder2.buildTokenWithUid", "{\"channelName\":\"room\",\"uid\":1,\"role\":1,\"tokenExpire\":0}", "args.tokenExpire"},
                 {"RtcTokenBuilder2.buildTokenWithUid", "{\"channelName\":\"room\",\"uid\":1,\"role\":1,\"tokenExpire\":86401}", "args.tokenExpire"},
                 {"RtcTokenBuilder2.buildTokenWithUid", "{\"channelName\":\"room\",\"uid\":1,\"role\":1,\"tokenExpire\":600,\"privilegeExpire\":86401}", "args.privilegeExpire"},
-                {"RtcTokenBuilder2.buildTokenWithUid", "{\"channelName\":\"room\",\"uid\":4294967296,\"role\":1,\"tokenExpire\":600}", "uid"},
+                {"RtcTokenBuilder2.buildTokenWithUid", "{\"channelName\":\"room\",\"uid\":4294967296,\"role\":1,\"tokenExpire\":600}", "args.uid"},
                 {"RtcTokenBuilder2.buildTokenWithUid", "{\"channelName\":\"room\",\"uid\":1,\"role\":3,\"tokenExpire\":600}", "role"},
                 {"RtcTokenBuilder2.buildTokenWithUserAccount", "{\"channelName\":\"room\",\"account\":\"" + "a".repeat(256) + "\",\"role\":1,\"tokenExpire\":600}", "args.account"},
                 {"RtmTokenBuilder2.buildToken", "{\"userId\":\" alice\",\"expire\":600}", "args.userId"},

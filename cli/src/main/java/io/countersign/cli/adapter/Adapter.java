@@ -1,34 +1,35 @@
 package io.countersign.cli.adapter;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.countersign.codec.TokenFormatException;
+import io.countersign.schemes.ArgumentShapeException;
+import io.countersign.schemes.BuilderCatalog;
+import io.countersign.schemes.BuilderSpec;
+import io.countersign.schemes.TokenScheme;
+import io.countersign.schemes.Values;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The conformance adapter (PROTOCOL.md v1): one JSON request per line in, one response per line
- * out, in order. A bad line gets an error answer and never stops the loop.
+ * The conformance adapter (conformance/PROTOCOL.md v1.1): one JSON request per line in, one response per line
+ * out, in order. A bad line gets an error answer and never stops the loop. Builders come from
+ * the {@link BuilderCatalog}, token contents from {@link TokenScheme}: this class only maps the
+ * protocol's requests and errors onto them.
  */
 public final class Adapter {
     public static final String IMPLEMENTATION = "countersign";
     public static final String VERSION = "0.1";
+    public static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final List<String> OPS = List.of("hello", "build", "encode", "decode", "verify");
-
-    private final List<Scheme> schemes;
-
-    public Adapter(List<Scheme> schemes) {
-        this.schemes = List.copyOf(schemes);
-    }
-
-    public Adapter() {
-        this(Schemes.all());
-    }
 
     /** Answers requests from {@code in} until it closes. */
     public void run(BufferedReader in, PrintStream out) throws IOException {
@@ -40,112 +41,97 @@ public final class Adapter {
 
     /** The response to one request line. */
     public ObjectNode handle(String line) {
-        JsonNode request;
+        Object parsed;
         try {
-            request = Json.MAPPER.readTree(line);
+            parsed = MAPPER.readValue(line, Object.class);
         } catch (JsonProcessingException e) {
             return error(null, AdapterException.BAD_REQUEST, "not JSON: " + e.getOriginalMessage());
         }
-        if (request == null || !request.isObject()) {
+        if (!(parsed instanceof Map<?, ?>)) {
             return error(null, AdapterException.BAD_REQUEST, "a request must be a JSON object");
         }
-        JsonNode id = request.get("id");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> request = (Map<String, Object>) parsed;
+        Object id = request.get("id");
+        if (!(id instanceof String idText)) {
+            return error(id, AdapterException.BAD_REQUEST, "\"id\" must be a string");
+        }
         try {
-            if (id == null || !id.isTextual()) {
-                throw AdapterException.badRequest("\"id\" must be a string");
-            }
-            ObjectNode response = ok(id);
-            String op = Json.text(request, "op");
+            ObjectNode response = NODES.objectNode();
+            response.put("id", idText);
+            response.put("ok", true);
+            String op = Values.text(request, "", "op");
             switch (op) {
                 case "hello" -> hello(response);
                 case "build" -> response.put("token", build(request));
                 case "encode" -> response.put("token", encode(request));
-                case "decode" -> response.set("content", decode(request));
+                case "decode" -> response.set("content", MAPPER.valueToTree(decode(request)));
                 case "verify" -> response.put("valid", verify(request));
                 default -> throw AdapterException.unsupported("unknown op \"" + op + "\"");
             }
             return response;
         } catch (AdapterException e) {
-            return error(id, e.code(), e.getMessage());
+            return error(idText, e.code(), e.getMessage());
+        } catch (ArgumentShapeException e) {
+            return error(idText, AdapterException.BAD_REQUEST, e.getMessage());
         } catch (TokenFormatException e) {
-            return error(id, AdapterException.MALFORMED, e.getMessage());
+            return error(idText, AdapterException.MALFORMED, e.getMessage());
         } catch (IllegalArgumentException e) {
-            return error(id, AdapterException.INVALID_ARGUMENT, e.getMessage());
+            return error(idText, AdapterException.INVALID_ARGUMENT, e.getMessage());
         } catch (RuntimeException e) {
             // A bug, not an input problem: say so, keep serving, and leave the trace on stderr.
             e.printStackTrace();
-            return error(id, AdapterException.INVALID_ARGUMENT, "internal error: " + e);
+            return error(idText, AdapterException.CRASHED, "internal error: " + e);
         }
     }
 
-    private void hello(ObjectNode response) {
+    private static void hello(ObjectNode response) {
         response.put("implementation", IMPLEMENTATION);
         response.put("version", VERSION);
         OPS.forEach(response.putArray("ops")::add);
-        ArrayNode names = response.putArray("schemes");
+        ArrayNode schemes = response.putArray("schemes");
+        TokenScheme.all().forEach(s -> schemes.add(s.name()));
         ArrayNode builders = response.putArray("builders");
-        for (Scheme s : schemes) {
-            names.add(s.name());
-            s.builders().forEach(builders::add);
-        }
+        BuilderCatalog.all().forEach(b -> builders.add(b.name()));
     }
 
-    private String build(JsonNode request) {
-        String builder = Json.text(request, "builder");
-        for (Scheme s : schemes) {
-            if (s.builders().contains(builder)) {
-                return s.build(builder, request);
-            }
-        }
-        throw AdapterException.unsupported("no builder \"" + builder + "\"");
+    private static String build(Map<String, Object> request) {
+        String name = Values.text(request, "", "builder");
+        BuilderSpec spec = BuilderCatalog.find(name)
+                .orElseThrow(() -> AdapterException.unsupported("no builder \"" + name + "\""));
+        Map<String, Object> args = Values.object(request, "", "args");
+        return spec.build(FixedInputs.of(spec, request), args);
     }
 
-    private String encode(JsonNode request) {
-        JsonNode content = Json.object(request, "content");
-        String scheme = Json.text(content, "scheme");
-        return scheme(scheme).encode(content, Json.text(request, "secret"));
+    private static String encode(Map<String, Object> request) {
+        Map<String, Object> content = Values.object(request, "", "content");
+        String name = Values.text(content, "content", "scheme");
+        TokenScheme scheme = TokenScheme.named(name)
+                .orElseThrow(() -> AdapterException.unsupported("no scheme \"" + name + "\""));
+        return scheme.encode(content, Values.text(request, "", "secret"));
     }
 
-    private JsonNode decode(JsonNode request) {
-        String token = Json.text(request, "token");
+    private static Map<String, Object> decode(Map<String, Object> request) {
+        String token = Values.text(request, "", "token");
         return schemeOf(token).decode(token);
     }
 
-    private boolean verify(JsonNode request) {
-        String token = Json.text(request, "token");
-        String secret = Json.text(request, "secret");
+    private static boolean verify(Map<String, Object> request) {
+        String token = Values.text(request, "", "token");
+        String secret = Values.text(request, "", "secret");
         return schemeOf(token).verify(token, secret, request);
     }
 
-    private Scheme scheme(String name) {
-        for (Scheme s : schemes) {
-            if (s.name().equals(name)) {
-                return s;
-            }
-        }
-        throw AdapterException.unsupported("no scheme \"" + name + "\"");
-    }
-
     /** The scheme whose prefix the token carries; a token no scheme recognises is malformed. */
-    private Scheme schemeOf(String token) {
-        for (Scheme s : schemes) {
-            if (s.recognizes(token)) {
-                return s;
-            }
-        }
-        throw new AdapterException(AdapterException.MALFORMED, "token: no known version prefix");
+    private static TokenScheme schemeOf(String token) {
+        return TokenScheme.of(token)
+                .orElseThrow(() -> new AdapterException(AdapterException.MALFORMED, "token: no known version prefix"));
     }
 
-    private static ObjectNode ok(JsonNode id) {
-        ObjectNode response = Json.NODES.objectNode();
-        response.set("id", id);
-        response.put("ok", true);
-        return response;
-    }
-
-    private static ObjectNode error(JsonNode id, String code, String message) {
-        ObjectNode response = Json.NODES.objectNode();
-        response.set("id", id == null ? Json.NODES.nullNode() : id);
+    /** An error answer; {@code id} is echoed as given (null when the request had none). */
+    private static ObjectNode error(Object id, String code, String message) {
+        ObjectNode response = NODES.objectNode();
+        response.set("id", MAPPER.valueToTree(id));
         response.put("ok", false);
         ObjectNode error = response.putObject("error");
         error.put("code", code);

@@ -8,6 +8,8 @@ public final class AdapterException extends RuntimeException {
     public static final String MALFORMED = "malformed";
     public static final String UNSUPPORTED = "unsupported";
     public static final String BAD_REQUEST = "bad-request";
+    /** PROTOCOL.md 1.1: a failure the implementation does not report as an error (a bug). */
+    public static final String CRASHED = "crashed";
 
     private final String code;
 

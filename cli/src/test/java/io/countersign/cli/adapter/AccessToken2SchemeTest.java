@@ -14,11 +14,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class AccessToken2SchemeTest {
+class AccessToken2SchemeTest extends AdapterCalls {
     static final String APP_ID = "970CA35de60c44645bbae8a215061b33";
     static final String CERT = "5CFd2fd1755d40ecb72977518be15d3b";
-
-    private final Adapter adapter = new Adapter();
 
     static String buildRequest(String builder, String args) {
         return "{\"id\":\"b\",\"op\":\"build\",\"builder\":\"" + builder + "\",\"args\":{\"appId\":\"" + APP_ID
@@ -63,7 +61,7 @@ class AccessToken2SchemeTest {
 
         ObjectNode expected = (ObjectNode) read(content);
         // Packed by type: APaaS (7) before RTM2 (8).
-        expected.set("services", Json.NODES.arrayNode().add(expected.get("services").get(1)).add(expected.get("services").get(0)));
+        expected.set("services", com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode().add(expected.get("services").get(1)).add(expected.get("services").get(0)));
         ((ObjectNode) decoded).remove("signature");
         assertEquals(expected, read(decoded.toString()), "compared as parsed JSON, so number node types do not matter");
     }
@@ -111,19 +109,5 @@ class AccessToken2SchemeTest {
     private boolean verify(String token, String secret) {
         return adapter.handle("{\"id\":\"v\",\"op\":\"verify\",\"token\":\"" + token + "\",\"secret\":\"" + secret + "\"}")
                 .get("valid").asBoolean();
-    }
-
-    private void assertCode(String code, String request) {
-        JsonNode response = adapter.handle(request);
-        assertFalse(response.get("ok").asBoolean(), response.toString());
-        assertEquals(code, response.get("error").get("code").asText(), response.toString());
-    }
-
-    private static JsonNode read(String json) {
-        try {
-            return Json.MAPPER.readTree(json);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
     }
 }

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class AccessTokenSchemeTest {
+class AccessTokenSchemeTest extends AdapterCalls {
     static final String APP_ID = AccessToken2SchemeTest.APP_ID;
     static final String CERT = AccessToken2SchemeTest.CERT;
     static final String CHANNEL = "7d72365eb983485397e3e3f9d460bdda";
@@ -23,8 +23,6 @@ class AccessTokenSchemeTest {
     private static final String ACCOUNT_ZERO = "006970CA35de60c44645bbae8a215061b33IAAGu5LONiG2yy+MP86nVgaY1zygkZGvbvGLZv9ddqAjrrdIfRAh39v0EABOYbwAgEJVZQEAAQCvKDdW";
     /** As {@link #PUBLISHER}, from {@code src/RtmTokenBuilder}: {@code buildToken(APP_ID, CERT, "test_user", 1, 1446455471)}. */
     private static final String RTM = "006970CA35de60c44645bbae8a215061b33IABkQLwcOSilpELl1XxUVRUiLQLGxu7l4lsc0ijiqW+te4b86ogAAAAAEABOYbwAgEJVZQEA6AOvKDdW";
-
-    private final Adapter adapter = new Adapter();
 
     @Test
     void helloListsTheSchemeAndEveryBuilder() {
@@ -95,30 +93,10 @@ class AccessTokenSchemeTest {
                 + "\",\"channelName\":\"a\",\"uid\":\"\"}");
     }
 
-    private String token(String request) {
-        JsonNode response = adapter.handle(request);
-        assertTrue(response.get("ok").asBoolean(), response.toString());
-        return response.get("token").asText();
-    }
-
     private boolean verify(String token, String secret, String channelJson, String uidJson) {
         JsonNode response = adapter.handle("{\"id\":\"v\",\"op\":\"verify\",\"token\":\"" + token + "\",\"secret\":\"" + secret
                 + "\",\"channelName\":" + channelJson + ",\"uid\":" + uidJson + "}");
         assertTrue(response.get("ok").asBoolean(), response.toString());
         return response.get("valid").asBoolean();
-    }
-
-    private void assertCode(String code, String request) {
-        JsonNode response = adapter.handle(request);
-        assertFalse(response.get("ok").asBoolean(), response.toString());
-        assertEquals(code, response.get("error").get("code").asText(), response.toString());
-    }
-
-    static JsonNode read(String json) {
-        try {
-            return Json.MAPPER.readTree(json);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
     }
 }

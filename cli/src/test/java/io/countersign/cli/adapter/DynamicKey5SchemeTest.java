@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * CERT, CHANNEL, 1446455472, 58964981, 2882341273, 1446455471[, permission])} in {@code node -e}
  * (agora-access-token 2.0.4 and agoraiotools 0.3.4 give the same keys).
  */
-class DynamicKey5SchemeTest {
+class DynamicKey5SchemeTest extends AdapterCalls {
     private static final String APP_ID = AccessToken2SchemeTest.APP_ID;
     private static final String CERT = AccessToken2SchemeTest.CERT;
     private static final String CHANNEL = AccessTokenSchemeTest.CHANNEL;
@@ -24,8 +24,6 @@ class DynamicKey5SchemeTest {
     private static final String MEDIA_CHANNEL = "005AQAoAEJERTJDRDdFNkZDNkU0ODYxNkYxQTYwOUVFNTM1M0U5ODNCQjFDNDQQAJcMo13mDERkW7roohUGGzOwKDdW9buDA68oN1YAAA==";
     /** generateInChannelPermissionKey with permission "3". */
     private static final String AUDIO_VIDEO_UPLOAD = "005BAAoADJERDA3QThENTE2NzJGNjQwMzY5NTFBNzE0QkI5NTc0N0Q1QjZGQjMQAJcMo13mDERkW7roohUGGzOwKDdW9buDA68oN1YBAAEAAQAz";
-
-    private final Adapter adapter = new Adapter();
 
     /** A 005 build request: the generators take their timestamp and salt as arguments, so no now/salt. */
     private static String buildRequest(String builder, String args) {
@@ -56,9 +54,9 @@ class DynamicKey5SchemeTest {
     void shouldDecodeWithoutChannelAndUid() {
         JsonNode content = adapter.handle("{\"id\":\"d\",\"op\":\"decode\",\"token\":\"" + AUDIO_VIDEO_UPLOAD + "\"}")
                 .get("content");
-        assertEquals(AccessTokenSchemeTest.read("{\"scheme\":\"005\",\"serviceType\":4,\"appId\":\"" + APP_ID.toLowerCase()
+        assertEquals(read("{\"scheme\":\"005\",\"serviceType\":4,\"appId\":\"" + APP_ID.toLowerCase()
                 + "\",\"unixTs\":1446455472,\"salt\":58964981,\"expiredTs\":1446455471,\"extra\":{\"1\":\"3\"},"
-                + "\"signature\":\"2DD07A8D51672F64036951A714BB95747D5B6FB3\"}"), AccessTokenSchemeTest.read(content.toString()));
+                + "\"signature\":\"2DD07A8D51672F64036951A714BB95747D5B6FB3\"}"), read(content.toString()));
     }
 
     @Test
@@ -82,7 +80,7 @@ class DynamicKey5SchemeTest {
         String token = adapter.handle("{\"id\":\"e\",\"op\":\"encode\",\"content\":" + content + ",\"secret\":\"" + CERT + "\"}")
                 .get("token").asText();
         JsonNode decoded = adapter.handle("{\"id\":\"d\",\"op\":\"decode\",\"token\":\"" + token + "\"}").get("content");
-        assertEquals(AccessTokenSchemeTest.read("{\"1\":{\"hex\":\"c3\"},\"2\":\"b\"}"), decoded.get("extra"));
+        assertEquals(read("{\"1\":{\"hex\":\"c3\"},\"2\":\"b\"}"), decoded.get("extra"));
         assertEquals(65535, decoded.get("serviceType").asInt());
         assertTrue(verify(token, CERT, "{\"hex\":\"ff\"}", "7"));
     }
@@ -95,22 +93,10 @@ class DynamicKey5SchemeTest {
         assertCode("malformed", "{\"id\":\"x\",\"op\":\"decode\",\"token\":\"005AQAo\"}");
     }
 
-    private String token(String request) {
-        JsonNode response = adapter.handle(request);
-        assertTrue(response.get("ok").asBoolean(), response.toString());
-        return response.get("token").asText();
-    }
-
     private boolean verify(String token, String secret, String channelJson, String uidJson) {
         JsonNode response = adapter.handle("{\"id\":\"v\",\"op\":\"verify\",\"token\":\"" + token + "\",\"secret\":\"" + secret
                 + "\",\"channelName\":" + channelJson + ",\"uid\":" + uidJson + "}");
         assertTrue(response.get("ok").asBoolean(), response.toString());
         return response.get("valid").asBoolean();
-    }
-
-    private void assertCode(String code, String request) {
-        JsonNode response = adapter.handle(request);
-        assertFalse(response.get("ok").asBoolean(), response.toString());
-        assertEquals(code, response.get("error").get("code").asText(), response.toString());
     }
 }

@@ -8,15 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class NetlessSchemeTest {
+class NetlessSchemeTest extends AdapterCalls {
     static final String NONCE = "6c84fb90-12c4-11e1-840d-7b25c5ee775a";
     // netless-token 1.0.2 in Node v20.20.2, Date.now() = 1700000000000, uuid.v1() = NONCE:
     // roomToken("netless-ak", "netless-sk", 3600000, {role: "2", uuid: "d4ea9f9026a511ebb2e2c7b4a6e4bbb1"})
     static final String ROOM_TOKEN = "NETLESSROOM_YWs9bmV0bGVzcy1hayZleHBpcmVBdD0xNzAwMDAzNjAwMDAwJm5vbmNlPTZjODRmYjkwLTEyYzQtMTFlMS04NDBkLTdiMjVjNWVlNzc1YSZyb2xlPTImc2lnPTVmNjhlMGQ5YWE3YWJiODFiZjBlYTNiZmM1NGY4MTk3NDU1MTIyMGVmN2MyY2FlYzhmMGZkNzk0Y2NkYjA5YjQmdXVpZD1kNGVhOWY5MDI2YTUxMWViYjJlMmM3YjRhNmU0YmJiMQ";
     // sdkToken("netless-ak", "netless-sk", 0, {role: "0"}) with the same stubs
     static final String SDK_TOKEN = "NETLESSSDK_YWs9bmV0bGVzcy1hayZub25jZT02Yzg0ZmI5MC0xMmM0LTExZTEtODQwZC03YjI1YzVlZTc3NWEmcm9sZT0wJnNpZz0wMjRjMjExMzNlOGExMmE2YjMzYTQzYzJmZDVhNTRhNjMwNjNjZDEzOGNiZGJmN2YxMTJlNGQzZDI1ZmM3NzQ3";
-
-    private final Adapter adapter = new Adapter();
 
     static String buildRequest(String builder, String lifespan, String content) {
         return "{\"id\":\"b\",\"op\":\"build\",\"builder\":\"" + builder + "\",\"args\":{\"ak\":\"netless-ak\","
@@ -104,19 +102,5 @@ class NetlessSchemeTest {
     private boolean verify(String token, String secret) {
         return adapter.handle("{\"id\":\"v\",\"op\":\"verify\",\"token\":\"" + token + "\",\"secret\":\"" + secret + "\"}")
                 .get("valid").asBoolean();
-    }
-
-    private void assertCode(String code, String request) {
-        JsonNode response = adapter.handle(request);
-        assertFalse(response.get("ok").asBoolean(), response.toString());
-        assertEquals(code, response.get("error").get("code").asText(), response.toString());
-    }
-
-    private static JsonNode read(String json) {
-        try {
-            return Json.MAPPER.readTree(json);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
     }
 }

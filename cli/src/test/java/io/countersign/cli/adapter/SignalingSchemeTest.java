@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class SignalingSchemeTest {
+class SignalingSchemeTest extends AdapterCalls {
     private static final String APP_ID = AccessToken2SchemeTest.APP_ID;
     private static final String CERT = AccessToken2SchemeTest.CERT;
 
@@ -17,8 +17,6 @@ class SignalingSchemeTest {
      * (agora-access-token 2.0.4 gives the same).
      */
     private static final String OFFICIAL = "1:970CA35de60c44645bbae8a215061b33:1700003600:75303e9d933399e311095f6db1a262fc";
-
-    private final Adapter adapter = new Adapter();
 
     @Test
     void helloListsTheSchemeAndItsBuilder() {
@@ -37,8 +35,8 @@ class SignalingSchemeTest {
     @Test
     void shouldDecodeWithoutTheAccountAndVerifyWithIt() {
         JsonNode content = adapter.handle("{\"id\":\"d\",\"op\":\"decode\",\"token\":\"" + OFFICIAL + "\"}").get("content");
-        assertEquals(AccessTokenSchemeTest.read("{\"scheme\":\"signaling\",\"appId\":\"" + APP_ID + "\",\"expiredTs\":1700003600,"
-                + "\"signature\":\"75303e9d933399e311095f6db1a262fc\"}"), AccessTokenSchemeTest.read(content.toString()));
+        assertEquals(read("{\"scheme\":\"signaling\",\"appId\":\"" + APP_ID + "\",\"expiredTs\":1700003600,"
+                + "\"signature\":\"75303e9d933399e311095f6db1a262fc\"}"), read(content.toString()));
         assertTrue(verify(OFFICIAL, CERT, "\"test_user\""));
         assertFalse(verify(OFFICIAL, CERT, "\"test_use\""));
         assertFalse(verify(OFFICIAL, CERT.toLowerCase(), "\"test_user\""));
@@ -67,11 +65,5 @@ class SignalingSchemeTest {
                 + "\",\"account\":" + accountJson + "}");
         assertTrue(response.get("ok").asBoolean(), response.toString());
         return response.get("valid").asBoolean();
-    }
-
-    private void assertCode(String code, String request) {
-        JsonNode response = adapter.handle(request);
-        assertFalse(response.get("ok").asBoolean(), response.toString());
-        assertEquals(code, response.get("error").get("code").asText(), response.toString());
     }
 }

@@ -1,4 +1,4 @@
-package io.countersign.conformance.oracle;
+package io.countersign.oracles;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

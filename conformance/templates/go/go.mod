@@ -1,0 +1,3 @@
+module countersign.example/template
+
+go 1.21

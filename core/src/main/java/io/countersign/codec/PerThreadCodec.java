@@ -1,0 +1,36 @@
+package io.countersign.codec;
+
+import java.util.function.Supplier;
+
+/**
+ * One signer and one decoder per thread, behind a scheme's static {@code ...Codec} entry points:
+ * signers (and some decoders) reuse their buffers, so callers must never share one.
+ *
+ * @param <T> the content a token of the scheme carries
+ * @param <S> the scheme's signer
+ * @param <D> the decoded token of the scheme
+ */
+public final class PerThreadCodec<T, S extends TokenSigner<T>, D> {
+    private final ThreadLocal<S> signers;
+    private final ThreadLocal<TokenDecoder<D>> decoders;
+
+    public PerThreadCodec(Supplier<S> newSigner, Supplier<? extends TokenDecoder<D>> newDecoder) {
+        this.signers = ThreadLocal.withInitial(newSigner);
+        this.decoders = ThreadLocal.withInitial(newDecoder::get);
+    }
+
+    /** The calling thread's signer. */
+    public S signer() {
+        return signers.get();
+    }
+
+    /** Signs {@code content} with {@code secret} on the calling thread's signer. */
+    public String encode(T content, String secret) {
+        return signers.get().sign(content, secret);
+    }
+
+    /** Decodes on the calling thread's decoder; throws {@link TokenFormatException} on a malformed token. */
+    public D decode(String token) {
+        return decoders.get().decode(token);
+    }
+}
