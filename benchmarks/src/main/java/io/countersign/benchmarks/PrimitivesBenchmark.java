@@ -282,7 +282,8 @@ public class PrimitivesBenchmark extends BenchmarkDefaults {
         return Base64Codec.STANDARD.encode(deflated, 0, n, text, 0);
     }
 
-    private static int deflate(Deflater deflater, byte[] in, byte[] out) {
+    /** One complete zlib stream of in into out from a reset Deflater; returns its length. */
+    public static int deflate(Deflater deflater, byte[] in, byte[] out) {
         deflater.reset();
         deflater.setInput(in);
         deflater.finish();

@@ -1,16 +1,10 @@
 package io.countersign.codec;
 
+import io.countersign.benchmarks.BenchmarkDefaults;
+import io.countersign.benchmarks.PrimitivesBenchmark;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,7 +17,6 @@ import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.DataFormatException;
@@ -39,13 +32,7 @@ import java.util.zip.Inflater;
  * their difference. In package {@code io.countersign.codec} to reach those package-private
  * phases. Runs from the repository root (where {@code scripts/bench} starts it).
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 5, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(2)
-@State(Scope.Thread)
-public class Level6DeflaterBenchmark {
+public class Level6DeflaterBenchmark extends BenchmarkDefaults {
     private static final Pattern TOKEN = Pattern.compile("\"007([A-Za-z0-9+/=]+)\"");
 
     byte[][] payloads;
@@ -64,7 +51,7 @@ public class Level6DeflaterBenchmark {
         out = new byte[Level6Deflater.maxCompressedLength(Level6Deflater.MAX_CAPACITY)];
         int decided = 0;
         for (byte[] p : payloads) {
-            byte[] expected = Arrays.copyOf(out, deflate(deflater, p, out));
+            byte[] expected = Arrays.copyOf(out, PrimitivesBenchmark.deflate(deflater, p, out));
             deciding.compress(p, 0, p.length, out, 0);
             decided += deciding.decidedWithoutTrees ? 1 : 0;
             check(Arrays.copyOf(out, deciding.compress(p, 0, p.length, out, 0)), expected);
@@ -107,7 +94,7 @@ public class Level6DeflaterBenchmark {
     /** java.util.zip.Deflater at the default level, reset and reused. */
     @Benchmark
     public int jdkDeflater() {
-        return deflate(deflater, nextPayload(), out);
+        return PrimitivesBenchmark.deflate(deflater, nextPayload(), out);
     }
 
     /** Phase: the LZ77 pass alone (copy, hash chains, lazy matching, symbol counts). */
@@ -131,17 +118,6 @@ public class Level6DeflaterBenchmark {
     public int adler32() {
         byte[] p = nextPayload();
         return Level6Deflater.adler32(p, p.length);
-    }
-
-    private static int deflate(Deflater deflater, byte[] in, byte[] out) {
-        deflater.reset();
-        deflater.setInput(in);
-        deflater.finish();
-        int n = 0;
-        while (!deflater.finished()) {
-            n += deflater.deflate(out, n, out.length - n);
-        }
-        return n;
     }
 
     /** The distinct inflated payloads of the 007 tokens in the vector files, in file order. */
