@@ -282,6 +282,32 @@ public class PrimitivesBenchmark extends BenchmarkDefaults {
         return Base64Codec.STANDARD.encode(deflated, 0, n, text, 0);
     }
 
+    /**
+     * The zlib payloads (signature and signingInfo) of the {@link Inputs#SAMPLES} RTC tokens these
+     * benchmarks sign, for benchmarks in other packages.
+     */
+    public static byte[][] rtcPayloads() {
+        long[] salts = Inputs.salts();
+        byte[][] payloads = new byte[Inputs.SAMPLES][];
+        java.util.zip.Inflater inflater = new java.util.zip.Inflater();
+        try {
+            for (int i = 0; i < Inputs.SAMPLES; i++) {
+                String token = new RtcTokenBuilder2(Inputs.CLOCK, SaltSource.fixed(salts[i])).buildTokenWithUid(Inputs.APP_ID,
+                        Inputs.APP_CERTIFICATE, Inputs.CHANNEL_NAME, Inputs.UID, RtcTokenBuilder2.Role.ROLE_PUBLISHER,
+                        Inputs.TOKEN_EXPIRE, Inputs.PRIVILEGE_EXPIRE);
+                inflater.reset();
+                inflater.setInput(Base64.getDecoder().decode(token.substring(3)));
+                byte[] buf = new byte[1024];
+                payloads[i] = Arrays.copyOf(buf, inflater.inflate(buf));
+            }
+        } catch (java.util.zip.DataFormatException e) {
+            throw new IllegalStateException("our own token does not inflate", e);
+        } finally {
+            inflater.end();
+        }
+        return payloads;
+    }
+
     /** One complete zlib stream of in into out from a reset Deflater; returns its length. */
     public static int deflate(Deflater deflater, byte[] in, byte[] out) {
         deflater.reset();

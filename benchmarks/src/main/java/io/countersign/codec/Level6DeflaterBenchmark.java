@@ -3,6 +3,7 @@ package io.countersign.codec;
 import io.countersign.benchmarks.BenchmarkDefaults;
 import io.countersign.benchmarks.PrimitivesBenchmark;
 import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.TearDown;
 
@@ -25,7 +26,8 @@ import java.util.zip.Inflater;
 
 /**
  * Deflate over the payloads of the real 007 tokens in {@code vectors/} (every service mix the
- * official builders make, at their sizes), one payload after another: {@link Level6Deflater}
+ * official builders make, at their sizes), or over the RTC payloads the token benchmarks sign,
+ * one payload after another: {@link Level6Deflater}
  * with its tree-free block decision, the same class always building zlib's trees, and
  * {@code java.util.zip.Deflater}. The phases of {@link Level6Deflater} are timed on their own
  * (LZ77, LZ77 plus the decision's bound, Adler-32), so that the rest (trees, bit output) is
@@ -35,6 +37,9 @@ import java.util.zip.Inflater;
 public class Level6DeflaterBenchmark extends BenchmarkDefaults {
     private static final Pattern TOKEN = Pattern.compile("\"007([A-Za-z0-9+/=]+)\"");
 
+    /** Which payloads: the real tokens of vectors/, or the 1024 RTC tokens the other benchmarks sign. */
+    @Param({"vectors", "rtc"})
+    String corpus;
     byte[][] payloads;
     int next;
     Level6Deflater deciding;
@@ -44,7 +49,7 @@ public class Level6DeflaterBenchmark extends BenchmarkDefaults {
 
     @Setup
     public void setUp() {
-        payloads = realPayloads(Path.of("vectors"));
+        payloads = corpus.equals("rtc") ? PrimitivesBenchmark.rtcPayloads() : realPayloads(Path.of("vectors"));
         deciding = new Level6Deflater(Level6Deflater.MAX_CAPACITY, true);
         alwaysTrees = new Level6Deflater(Level6Deflater.MAX_CAPACITY, false);
         deflater = new Deflater();
@@ -57,7 +62,7 @@ public class Level6DeflaterBenchmark extends BenchmarkDefaults {
             check(Arrays.copyOf(out, deciding.compress(p, 0, p.length, out, 0)), expected);
             check(Arrays.copyOf(out, alwaysTrees.compress(p, 0, p.length, out, 0)), expected);
         }
-        System.out.printf("%n%d real 007 payloads, %d decided without trees%n", payloads.length, decided);
+        System.out.printf("%n%s: %d payloads, %d decided without trees%n", corpus, payloads.length, decided);
     }
 
     private static void check(byte[] actual, byte[] expected) {
