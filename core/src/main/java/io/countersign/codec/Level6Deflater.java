@@ -304,6 +304,17 @@ public final class Level6Deflater {
 
     /** Whether to try proving the block type without building trees (false only to measure the gain). */
     private final boolean decideWithoutTrees;
+    /*
+     * The bound costs about as much as the LZ77 pass and is wasted where it cannot decide: a
+     * stream of one token shape whose dynamic block is always close to the fixed one (the RTC
+     * token of our benchmarks is one) would pay it on every call. After SKIP_AFTER_MISSES
+     * misses in a row it is tried only every PROBE_EVERY calls, until it decides again. This
+     * changes which path runs, never the output.
+     */
+    private static final int SKIP_AFTER_MISSES = 16;
+    private static final int PROBE_EVERY = 16;
+    private int boundMisses;
+    private int skippedCalls;
     /** Whether the last call chose its block type without building trees (for tests and figures). */
     boolean decidedWithoutTrees;
     /** Weight histogram for {@link #huffmanCost}: number of used symbols per frequency, kept all zero between calls. */
@@ -373,7 +384,7 @@ public final class Level6Deflater {
         final long staticBytes = (staticCost() + 3 + 7) >>> 3;
         int kind = -1; // 0 stored, 1 fixed, 2 dynamic
         decidedWithoutTrees = false;
-        if (decideWithoutTrees) {
+        if (decideWithoutTrees && (boundMisses < SKIP_AFTER_MISSES || ++skippedCalls % PROBE_EVERY == 0)) {
             long boundBytes = (dynamicLowerBound() + 3 + 7) >>> 3;
             if (staticBytes <= boundBytes) {
                 // Fixed is no larger than dynamic, so zlib compares stored with fixed only.
@@ -382,6 +393,7 @@ public final class Level6Deflater {
                 kind = 0;
             }
             decidedWithoutTrees = kind >= 0;
+            boundMisses = decidedWithoutTrees ? 0 : Math.min(boundMisses + 1, SKIP_AFTER_MISSES);
         }
         int maxBlIndex = 0;
         long optBytes = staticBytes;

@@ -65,13 +65,15 @@ class Level6DeflaterDecisionTest {
      */
     @Test
     void realTokenPayloadsAreMostlyDecidedWithoutTrees() throws IOException {
-        Level6Deflater deciding = new Level6Deflater(Level6Deflater.MAX_CAPACITY, true);
         int decided = 0;
         int total = 0;
         int[] types = new int[4];
         for (String p : realPayloads()) {
             byte[] payload = Base64.getDecoder().decode(p);
             byte[] expected = Level6DeflaterTest.jdk(payload);
+            // A fresh instance per payload: what the bound decides, without the skipping that
+            // a run of undecided payloads sets off in a reused instance.
+            Level6Deflater deciding = new Level6Deflater(Level6Deflater.MAX_CAPACITY, true);
             assertArrayEquals(expected, Level6DeflaterProperties.ours(deciding, payload));
             total++;
             types[(expected[2] >> 1) & 3]++;
@@ -84,5 +86,36 @@ class Level6DeflaterDecisionTest {
         assertTrue(total > 1000, "vectors/ should hold over 1000 distinct 007 payloads, found " + total);
         assertTrue(decided * 100 >= total * 45, decided + " of " + total + " decided without trees");
         assertEquals(0, types[3]);
+    }
+
+    /**
+     * After a run of payloads the bound cannot decide, a reused instance tries it only now and
+     * then, and decides again within 16 calls once decidable payloads return; the bytes are
+     * Deflater's throughout.
+     */
+    @Test
+    void aReusedInstanceSkipsTheBoundAfterARunOfMissesAndComesBack() throws IOException {
+        java.util.List<byte[]> undecided = new java.util.ArrayList<>();
+        java.util.List<byte[]> decidable = new java.util.ArrayList<>();
+        for (String p : realPayloads()) {
+            byte[] payload = Base64.getDecoder().decode(p);
+            Level6Deflater fresh = new Level6Deflater(Level6Deflater.MAX_CAPACITY, true);
+            Level6DeflaterProperties.ours(fresh, payload);
+            (fresh.decidedWithoutTrees ? decidable : undecided).add(payload);
+        }
+        Level6Deflater reused = new Level6Deflater(Level6Deflater.MAX_CAPACITY, true);
+        for (byte[] p : undecided.subList(0, 40)) {
+            assertArrayEquals(Level6DeflaterTest.jdk(p), Level6DeflaterProperties.ours(reused, p));
+        }
+        int calls = 0;
+        do {
+            byte[] p = decidable.get(calls++);
+            assertArrayEquals(Level6DeflaterTest.jdk(p), Level6DeflaterProperties.ours(reused, p));
+        } while (!reused.decidedWithoutTrees && calls < 40);
+        assertTrue(calls > 1 && calls <= 16, "decided again after " + calls + " calls");
+        for (byte[] p : decidable.subList(calls, calls + 20)) {
+            assertArrayEquals(Level6DeflaterTest.jdk(p), Level6DeflaterProperties.ours(reused, p));
+            assertTrue(reused.decidedWithoutTrees);
+        }
     }
 }
