@@ -152,27 +152,7 @@ class Level6DeflaterDecisionProperties {
     private static Arbitrary<byte[]> skewed() {
         return Combinators.combine(sizes(), Arbitraries.integers().between(2, 256),
                         Arbitraries.doubles().between(0.5, 1.0), Arbitraries.longs())
-                .as((n, k, ratio, seed) -> {
-                    Random r = new Random(seed);
-                    double[] cumulative = new double[k];
-                    double weight = 1;
-                    double total = 0;
-                    for (int i = 0; i < k; i++) {
-                        total += weight;
-                        cumulative[i] = total;
-                        weight *= ratio;
-                    }
-                    byte[] b = new byte[n];
-                    for (int i = 0; i < n; i++) {
-                        double x = r.nextDouble() * total;
-                        int s = 0;
-                        while (s < k - 1 && cumulative[s] < x) {
-                            s++;
-                        }
-                        b[i] = (byte) (s * 97 + 13);
-                    }
-                    return b;
-                });
+                .as((n, k, ratio, seed) -> Level6DeflaterTest.skewedBytes(new Random(seed), n, k, ratio));
     }
 
     /** Random bytes with a sprinkling of short repeats: around the point where stored wins. */
