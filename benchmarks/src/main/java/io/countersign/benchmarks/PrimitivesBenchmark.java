@@ -58,6 +58,7 @@ public class PrimitivesBenchmark extends BenchmarkDefaults {
     Deflater deflater;
     Level6Deflater level6;
     Base64.Encoder jdkBase64;
+    java.security.MessageDigest sha256;
 
     byte[] payload;
     int signingInfoLength;
@@ -102,6 +103,7 @@ public class PrimitivesBenchmark extends BenchmarkDefaults {
         deflater = new Deflater();
         level6 = new Level6Deflater();
         jdkBase64 = Base64.getEncoder();
+        sha256 = java.security.MessageDigest.getInstance("SHA-256");
 
         saltKey = new byte[4];
         key1 = new byte[Hmac.SHA256_LENGTH];
@@ -199,6 +201,25 @@ public class PrimitivesBenchmark extends BenchmarkDefaults {
         return payload;
     }
 
+    /**
+     * One SHA-256 compression through MessageDigest (55 bytes: data and padding fit one block),
+     * to price a block against {@link #sha256TwoBlocks}; HMAC runs four such digests per key.
+     */
+    @Benchmark
+    public byte[] sha256OneBlock() throws java.security.DigestException {
+        sha256.update(payload, SIGNING_INFO, 55);
+        sha256.digest(key1, 0, key1.length);
+        return key1;
+    }
+
+    /** Two SHA-256 compressions (119 bytes), the size of HMAC's inner hash over a short message. */
+    @Benchmark
+    public byte[] sha256TwoBlocks() throws java.security.DigestException {
+        sha256.update(payload, SIGNING_INFO, 119);
+        sha256.digest(key1, 0, key1.length);
+        return key1;
+    }
+
     /** java.util.zip.Deflater at the default level, reset and reused, on the real payloads. */
     @Benchmark
     public int deflateJdk() {
@@ -261,7 +282,34 @@ public class PrimitivesBenchmark extends BenchmarkDefaults {
         return Base64Codec.STANDARD.encode(deflated, 0, n, text, 0);
     }
 
-    private static int deflate(Deflater deflater, byte[] in, byte[] out) {
+    /**
+     * The zlib payloads (signature and signingInfo) of the {@link Inputs#SAMPLES} RTC tokens these
+     * benchmarks sign, for benchmarks in other packages.
+     */
+    public static byte[][] rtcPayloads() {
+        long[] salts = Inputs.salts();
+        byte[][] payloads = new byte[Inputs.SAMPLES][];
+        java.util.zip.Inflater inflater = new java.util.zip.Inflater();
+        try {
+            for (int i = 0; i < Inputs.SAMPLES; i++) {
+                String token = new RtcTokenBuilder2(Inputs.CLOCK, SaltSource.fixed(salts[i])).buildTokenWithUid(Inputs.APP_ID,
+                        Inputs.APP_CERTIFICATE, Inputs.CHANNEL_NAME, Inputs.UID, RtcTokenBuilder2.Role.ROLE_PUBLISHER,
+                        Inputs.TOKEN_EXPIRE, Inputs.PRIVILEGE_EXPIRE);
+                inflater.reset();
+                inflater.setInput(Base64.getDecoder().decode(token.substring(3)));
+                byte[] buf = new byte[1024];
+                payloads[i] = Arrays.copyOf(buf, inflater.inflate(buf));
+            }
+        } catch (java.util.zip.DataFormatException e) {
+            throw new IllegalStateException("our own token does not inflate", e);
+        } finally {
+            inflater.end();
+        }
+        return payloads;
+    }
+
+    /** One complete zlib stream of in into out from a reset Deflater; returns its length. */
+    public static int deflate(Deflater deflater, byte[] in, byte[] out) {
         deflater.reset();
         deflater.setInput(in);
         deflater.finish();

@@ -20,6 +20,12 @@ import java.util.Objects;
  * hash heads carry a per-call offset, so entries from earlier calls read as empty, and all
  * working storage is allocated once in the constructor.
  *
+ * <p>Most of zlib's time on token-sized input goes into Huffman trees that are built only to
+ * price a dynamic block which then loses to the fixed code. This class prices the fixed block
+ * exactly and the dynamic one from below without any tree (see dynamicLowerBound); when that
+ * proves fixed (or stored) is zlib's choice it writes the block straight away, and otherwise
+ * builds zlib's trees exactly as before. About half of real 007 payloads need no tree.
+ *
  * <p>It pays off for token-sized input: the JDK class spends a fixed cost per stream (native
  * call, clearing zlib's hash heads) that this class does not have, while its per-byte work is
  * the same algorithm in C. Measured on 007-shaped payloads the two meet at about 1 KB, hence
@@ -88,6 +94,18 @@ public final class Level6Deflater {
     /** The code-length tree has no fixed alternative: it adds nothing to the fixed cost. */
     private static final int[] BL_NODE_STATIC = new int[2 * BL_CODES + 1];
 
+    /**
+     * Fewest code-length symbols a block of r consecutive used symbols can take, whatever their
+     * lengths (indexed by r up to L_CODES): the best split of the block into runs of equal length.
+     */
+    static final int[] MIN_RUN_SYMBOLS = new int[L_CODES + 1];
+    /**
+     * Least index into BL_ORDER that a complete code of k symbols must send (indexed by k, 2 and
+     * up): such a code has a length of at most floor(log2 k) and one of at least ceil(log2 k)
+     * (else its Kraft sum would be above or below one), and every length it uses is sent.
+     */
+    static final int[] MIN_BL_INDEX = new int[L_CODES + 1];
+
     static {
         for (int code = 0; code < 29; code++) {
             if (code < 8) {
@@ -133,6 +151,42 @@ public final class Level6Deflater {
         BL_NODE_EXTRA[REP_3_6] = 2;
         BL_NODE_EXTRA[REPZ_3_10] = 3;
         BL_NODE_EXTRA[REPZ_11_138] = 7;
+        for (int r = 1; r <= L_CODES; r++) {
+            int best = Integer.MAX_VALUE;
+            for (int first = 1; first <= r; first++) {
+                best = Math.min(best, runSymbols(first) + MIN_RUN_SYMBOLS[r - first]);
+            }
+            MIN_RUN_SYMBOLS[r] = best;
+        }
+        int[] position = new int[MAX_BITS + 1];
+        for (int i = 0; i < BL_CODES; i++) {
+            if (BL_ORDER[i] <= MAX_BITS) {
+                position[BL_ORDER[i]] = i;
+            }
+        }
+        for (int k = 2; k <= L_CODES; k++) {
+            int floorLog = 31 - Integer.numberOfLeadingZeros(k);
+            int ceilLog = 32 - Integer.numberOfLeadingZeros(k - 1);
+            int shortest = Integer.MAX_VALUE; // some length in 1..floorLog is used
+            for (int len = 1; len <= floorLog; len++) {
+                shortest = Math.min(shortest, position[len]);
+            }
+            int longest = Integer.MAX_VALUE; // some length in ceilLog..15 is used
+            for (int len = ceilLog; len <= MAX_BITS; len++) {
+                longest = Math.min(longest, position[len]);
+            }
+            MIN_BL_INDEX[k] = Math.max(3, Math.max(shortest, longest));
+        }
+    }
+
+    /** Code-length symbols zlib sends for a run of r equal nonzero lengths (see lengthRun). */
+    private static int runSymbols(int r) {
+        int first = Math.min(r, 7);
+        int symbols = first < 4 ? first : 2;
+        r -= first;
+        symbols += r / 6;
+        r %= 6;
+        return symbols + (r >= 3 ? 1 : r);
     }
 
     /** Canonical codes for a complete list of lengths (used for the fixed tables only). */
@@ -237,9 +291,9 @@ public final class Level6Deflater {
     private final int[] removed = new int[HEAP_SIZE];
     private final int[] blCount = new int[MAX_BITS + 1];
     private final int[] nextCode = new int[MAX_BITS + 1];
-    /** Bit cost of the block with the dynamic trees, and with the fixed trees. */
-    private long optLen;
-    private long staticLen;
+    /** Bit cost of the block with the dynamic trees, and with the fixed trees, when the trees were built. */
+    long optLen;
+    long staticLen;
 
     // ---- bit output ----
     /** Huffman-coded output is built here, then copied: it is never larger than a stored block. */
@@ -247,6 +301,28 @@ public final class Level6Deflater {
     private int op;
     private long bitBuf;
     private int bitCount;
+
+    /** Whether to try proving the block type without building trees (false only to measure the gain). */
+    private final boolean decideWithoutTrees;
+    /*
+     * The bound costs about as much as the LZ77 pass and is wasted where it cannot decide: a
+     * stream of one token shape whose dynamic block is always close to the fixed one (the RTC
+     * token of our benchmarks is one) would pay it on every call. After SKIP_AFTER_MISSES
+     * misses in a row it is tried only every PROBE_EVERY calls, until it decides again. This
+     * changes which path runs, never the output.
+     */
+    private static final int SKIP_AFTER_MISSES = 16;
+    private static final int PROBE_EVERY = 16;
+    private int boundMisses;
+    private int skippedCalls;
+    /** Whether the last call chose its block type without building trees (for tests and figures). */
+    boolean decidedWithoutTrees;
+    /** Weight histogram for {@link #huffmanCost}: number of used symbols per frequency, kept all zero between calls. */
+    private final int[] weightCount;
+    /** Groups of equal-weight internal nodes for {@link #huffmanCost}, in creation order. */
+    private final long[] groupWeight = new long[L_CODES];
+    private final int[] groupCount = new int[L_CODES];
+    private final long[] four = new long[4];
 
     public Level6Deflater() {
         this(MAX_INPUT);
@@ -258,6 +334,11 @@ public final class Level6Deflater {
      * check agreement over the whole single-block range.
      */
     Level6Deflater(int capacity) {
+        this(capacity, true);
+    }
+
+    /** As {@link #Level6Deflater(int)}; with decideWithoutTrees false, every call builds zlib's trees. */
+    Level6Deflater(int capacity, boolean decideWithoutTrees) {
         if (capacity < 0 || capacity > MAX_CAPACITY) {
             throw new IllegalArgumentException("capacity " + capacity + " outside 0.." + MAX_CAPACITY);
         }
@@ -266,6 +347,8 @@ public final class Level6Deflater {
         prev = new char[capacity];
         syms = new int[capacity];
         buf = new byte[capacity + 11 + PAD];
+        weightCount = new int[capacity + 2];
+        this.decideWithoutTrees = decideWithoutTrees;
     }
 
     /** A safe upper bound on the output for {@code len} input bytes: stored blocks plus header and trailer. */
@@ -293,47 +376,49 @@ public final class Level6Deflater {
         Objects.checkIndex(outOff, out.length + 1);
 
         final int n = len;
-        System.arraycopy(in, off, window, 0, n);
-        // New generation of hash heads; on wrap-around clear once and start over.
-        if (base > Integer.MAX_VALUE - MAX_CAPACITY - 1) {
-            Arrays.fill(head, 0);
-            base = 1;
-        }
-        final int gen = base;
-        base += n + 1;
+        lz77(in, off, n);
 
-        lTree.reset();
-        dTree.reset();
-        blTree.reset();
-        lFreq[END_BLOCK] = 1;
-        lUsed[END_BLOCK >>> 6] |= 1L << END_BLOCK;
-        symCount = 0;
-        parse(n, gen);
-
-        // Build the trees and price the block three ways.
-        optLen = 0;
-        staticLen = 0;
-        buildTree(lTree);
-        buildTree(dTree);
-        int maxBlIndex = buildBlTree();
-        // Sizes in bytes of the block including its 3-bit header, rounded up.
-        long optBytes = (optLen + 3 + 7) >>> 3;
-        long staticBytes = (staticLen + 3 + 7) >>> 3;
-        if (staticBytes <= optBytes) {
-            optBytes = staticBytes;
+        // zlib prices the block three ways and keeps the smallest: stored, fixed or dynamic
+        // Huffman codes. The fixed and stored prices are exact without any tree; a lower bound on
+        // the dynamic one often proves it cannot win, and then no tree is built at all.
+        final long staticBytes = (staticCost() + 3 + 7) >>> 3;
+        int kind = -1; // 0 stored, 1 fixed, 2 dynamic
+        decidedWithoutTrees = false;
+        if (decideWithoutTrees && (boundMisses < SKIP_AFTER_MISSES || ++skippedCalls % PROBE_EVERY == 0)) {
+            long boundBytes = (dynamicLowerBound() + 3 + 7) >>> 3;
+            if (staticBytes <= boundBytes) {
+                // Fixed is no larger than dynamic, so zlib compares stored with fixed only.
+                kind = n + 4 <= staticBytes ? 0 : 1;
+            } else if (n + 4 <= staticBytes && n + 4 <= boundBytes) {
+                kind = 0;
+            }
+            decidedWithoutTrees = kind >= 0;
+            boundMisses = decidedWithoutTrees ? 0 : Math.min(boundMisses + 1, SKIP_AFTER_MISSES);
         }
-        final int kind; // 0 stored, 1 fixed, 2 dynamic
-        final long blockBytes;
-        if (n + 4 <= optBytes) {
-            kind = 0;
-            blockBytes = n + 5L;
-        } else if (staticBytes == optBytes) {
-            kind = 1;
-            blockBytes = staticBytes;
-        } else {
-            kind = 2;
-            blockBytes = optBytes;
+        int maxBlIndex = 0;
+        long optBytes = staticBytes;
+        if (kind < 0) {
+            // Build the trees and price the dynamic block exactly, as zlib's _tr_flush_block does.
+            optLen = 0;
+            staticLen = 0;
+            buildTree(lTree);
+            buildTree(dTree);
+            maxBlIndex = buildBlTree();
+            // Sizes in bytes of the block including its 3-bit header, rounded up.
+            optBytes = (optLen + 3 + 7) >>> 3;
+            assert staticBytes == (staticLen + 3 + 7) >>> 3;
+            if (staticBytes <= optBytes) {
+                optBytes = staticBytes;
+            }
+            if (n + 4 <= optBytes) {
+                kind = 0;
+            } else if (staticBytes == optBytes) {
+                kind = 1;
+            } else {
+                kind = 2;
+            }
         }
+        final long blockBytes = kind == 0 ? n + 5L : kind == 1 ? staticBytes : optBytes;
         final int total = (int) (2 + blockBytes + 4);
         if (outOff > out.length - total) {
             throw new IndexOutOfBoundsException("output needs " + total + " bytes at offset " + outOff
@@ -381,6 +466,29 @@ public final class Level6Deflater {
         assert op + 4 == total : (op + 4) + " != " + total;
         System.arraycopy(buf, 0, out, outOff, total);
         return total;
+    }
+
+    /**
+     * The LZ77 pass alone: copies in[off, off+n) into the window and records its literals and
+     * matches with their counts. Package-private so that benchmarks can time it by itself.
+     */
+    void lz77(byte[] in, int off, int n) {
+        System.arraycopy(in, off, window, 0, n);
+        // New generation of hash heads; on wrap-around clear once and start over.
+        if (base > Integer.MAX_VALUE - MAX_CAPACITY - 1) {
+            Arrays.fill(head, 0);
+            base = 1;
+        }
+        final int gen = base;
+        base += n + 1;
+
+        lTree.reset();
+        dTree.reset();
+        blTree.reset();
+        lFreq[END_BLOCK] = 1;
+        lUsed[END_BLOCK >>> 6] |= 1L << END_BLOCK;
+        symCount = 0;
+        parse(n, gen);
     }
 
     private static void writeAdler(byte[] b, int at, int adler) {
@@ -520,6 +628,242 @@ public final class Level6Deflater {
         int dc = distCode(dist - 1);
         dFreq[dc]++;
         dUsed[0] |= 1L << dc;
+    }
+
+    // ------------------------------------------------------------------------------------
+    // The block type without trees: the fixed code's exact price, a lower bound on the dynamic one.
+    // ------------------------------------------------------------------------------------
+
+    /** Bits of the recorded symbols (and end of block) in the fixed code, extra bits included. */
+    long staticCost() {
+        return staticCost(lTree) + staticCost(dTree);
+    }
+
+    private static long staticCost(Tree t) {
+        final long[] used = t.used;
+        final int[] freq = t.freq;
+        final int[] cost = t.nodeStatic;
+        long bits = 0;
+        for (int wi = 0; wi < used.length; wi++) {
+            long w = used[wi];
+            while (w != 0) {
+                int s = (wi << 6) + Long.numberOfTrailingZeros(w);
+                w &= w - 1;
+                bits += (long) freq[s] * cost[s];
+            }
+        }
+        return bits;
+    }
+
+    // Code-length symbols the dynamic header needs at least, counted by treeBound.
+    private int boundZeros;
+    private int boundRep17;
+    private int boundRep18;
+    private int boundLengthSymbols;
+    private int boundMaxIndex;
+
+    /*
+     * A lower bound on zlib's opt_len, the dynamic block's size in bits less its 3-bit header.
+     *
+     * Data: every optimal prefix code for the same frequencies has the same cost, whatever its
+     * tie-breaking, and zlib's codes are optimal unless its 15-bit limit changes them, which only
+     * makes them dearer. So huffmanCost (two queues, no heap) plus the extra bits bounds the data
+     * part, exactly so below 2584 symbols (a 16-bit code needs that total weight: Fibonacci).
+     *
+     * Header: HLIT, HDIST and HCLEN (14 bits); 3 bits per code-length code length sent, at least
+     * up to MIN_BL_INDEX; then the run-length coded lengths. Which symbols are used is known, so
+     * the zero runs between them are coded as zlib will code them (codes 0, 17, 18 and extra
+     * bits), and each block of consecutive used symbols needs MIN_RUN_SYMBOLS at least. All those
+     * symbols cost at least what an optimal code would if the nonzero lengths were one symbol
+     * (merging symbols never makes an optimal code dearer), and at least a bit each.
+     */
+    long dynamicLowerBound() {
+        boundZeros = 0;
+        boundRep17 = 0;
+        boundRep18 = 0;
+        boundLengthSymbols = 0;
+        boundMaxIndex = 3;
+        long bits = treeBound(lTree) + treeBound(dTree);
+        long symbols = (long) boundZeros + boundRep17 + boundRep18 + boundLengthSymbols;
+        long codes = Math.max(symbols, huffmanCost4(boundZeros, boundRep17, boundRep18, boundLengthSymbols));
+        return bits + 5 + 5 + 4 + 3L * (boundMaxIndex + 1) + codes + 3L * boundRep17 + 7L * boundRep18;
+    }
+
+    /** The data-cost bound of one tree; adds the code-length symbols its lengths need to the bound counters. */
+    private long treeBound(Tree t) {
+        final long[] used = t.used;
+        final int[] freq = t.freq;
+        final int[] extra = t.nodeExtra;
+        final int[] leaves = t.leaves;
+        final int[] count = weightCount;
+        int k = 0;
+        int maxWeight = 0;
+        long bits = 0;
+        for (int wi = 0; wi < used.length; wi++) {
+            long w = used[wi];
+            while (w != 0) {
+                int s = (wi << 6) + Long.numberOfTrailingZeros(w);
+                w &= w - 1;
+                leaves[k++] = s;
+                int f = freq[s];
+                count[f]++;
+                maxWeight = Math.max(maxWeight, f);
+                bits += (long) f * extra[s];
+            }
+        }
+        if (k >= 2) {
+            bits += huffmanCost(k, maxWeight);
+        } else {
+            // zlib pads the code to two symbols of length 1 (see buildTree); the padding costs nothing.
+            if (k == 1) {
+                int s = leaves[0];
+                bits += freq[s];
+                count[freq[s]] = 0;
+                if (s < 2) {
+                    leaves[1] = s + 1;
+                } else {
+                    leaves[0] = 0;
+                    leaves[1] = s;
+                }
+            } else {
+                leaves[0] = 0;
+                leaves[1] = 1;
+            }
+            k = 2;
+        }
+        int expect = 0;
+        for (int i = 0; i < k; ) {
+            int s = leaves[i];
+            int zeros = s - expect;
+            while (zeros >= 138) {
+                boundRep18++;
+                zeros -= 138;
+            }
+            if (zeros >= 11) {
+                boundRep18++;
+            } else if (zeros >= 3) {
+                boundRep17++;
+            } else {
+                boundZeros += zeros;
+            }
+            int j = i + 1;
+            while (j < k && leaves[j] == leaves[j - 1] + 1) {
+                j++;
+            }
+            boundLengthSymbols += MIN_RUN_SYMBOLS[j - i];
+            expect = leaves[j - 1] + 1;
+            i = j;
+        }
+        boundMaxIndex = Math.max(boundMaxIndex, MIN_BL_INDEX[k]);
+        return bits;
+    }
+
+    /**
+     * The cost (sum of frequency times depth) of an optimal prefix code for leaves >= 2 symbols
+     * whose frequencies are counted in weightCount[1..maxWeight], which it leaves all zero. Two
+     * queues taken a group of equal weights at a time: the leaves in increasing weight, and the
+     * merged nodes, which Huffman's method makes in increasing weight.
+     */
+    private long huffmanCost(int leaves, int maxWeight) {
+        final int[] count = weightCount;
+        final long[] qw = groupWeight;
+        final int[] qc = groupCount;
+        int head = 0;
+        int tail = 0;
+        int w = nextWeight(1, maxWeight);
+        int nodes = leaves;
+        long cost = 0;
+        while (nodes > 1) {
+            // The lightest group: leaves of weight w, the merged nodes at the head, or both.
+            long qx = head < tail ? qw[head] : Long.MAX_VALUE;
+            long x;
+            int c;
+            if (w <= qx) {
+                x = w;
+                c = count[w];
+                count[w] = 0;
+                w = nextWeight(w + 1, maxWeight);
+                if (qx == x) {
+                    c += qc[head++];
+                }
+            } else {
+                x = qx;
+                c = qc[head++];
+            }
+            int pairs = c >>> 1;
+            if (pairs > 0) {
+                cost += 2 * x * pairs;
+                tail = push(tail, head, 2 * x, pairs);
+                nodes -= pairs;
+            }
+            if ((c & 1) != 0 && nodes > 1) {
+                // The odd one pairs with the next lightest node.
+                qx = head < tail ? qw[head] : Long.MAX_VALUE;
+                long y;
+                if (w <= qx) {
+                    y = w;
+                    if (--count[w] == 0) {
+                        w = nextWeight(w + 1, maxWeight);
+                    }
+                } else {
+                    y = qx;
+                    if (--qc[head] == 0) {
+                        head++;
+                    }
+                }
+                cost += x + y;
+                tail = push(tail, head, x + y, 1);
+                nodes--;
+            }
+        }
+        return cost;
+    }
+
+    /** The least weight from w up that some leaf still has, or a value above maxWeight (as large as any node). */
+    private int nextWeight(int w, int maxWeight) {
+        final int[] count = weightCount;
+        while (w <= maxWeight && count[w] == 0) {
+            w++;
+        }
+        return w <= maxWeight ? w : Integer.MAX_VALUE;
+    }
+
+    /** Appends count merged nodes of the given weight to the queue; returns the new tail. */
+    private int push(int tail, int head, long weight, int count) {
+        if (tail > head && groupWeight[tail - 1] == weight) {
+            groupCount[tail - 1] += count;
+            return tail;
+        }
+        groupWeight[tail] = weight;
+        groupCount[tail] = count;
+        return tail + 1;
+    }
+
+    /** The cost of an optimal prefix code for up to four frequencies (zeros are absent symbols). */
+    private long huffmanCost4(long a, long b, long c, long d) {
+        final long[] v = four;
+        v[0] = a;
+        v[1] = b;
+        v[2] = c;
+        v[3] = d;
+        Arrays.sort(v);
+        int i = 0;
+        while (i < 4 && v[i] == 0) {
+            i++;
+        }
+        long cost = 0;
+        while (i < 3) {
+            long m = v[i] + v[i + 1];
+            cost += m;
+            v[i + 1] = m;
+            i++;
+            for (int j = i; j < 3 && v[j] > v[j + 1]; j++) {
+                long x = v[j];
+                v[j] = v[j + 1];
+                v[j + 1] = x;
+            }
+        }
+        return cost;
     }
 
     // ------------------------------------------------------------------------------------
@@ -891,7 +1235,7 @@ public final class Level6Deflater {
         bitCount = c & 7;
     }
 
-    private static int adler32(byte[] b, int n) {
+    static int adler32(byte[] b, int n) {
         int a = 1;
         int s = 0;
         int i = 0;

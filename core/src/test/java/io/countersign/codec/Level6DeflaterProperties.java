@@ -43,7 +43,7 @@ class Level6DeflaterProperties {
         return inputsUpTo(WIDE);
     }
 
-    private static Arbitrary<byte[]> inputsUpTo(int max) {
+    static Arbitrary<byte[]> inputsUpTo(int max) {
         return Arbitraries.frequencyOf(
                 Tuple.of(3, randomBytes(max)),
                 Tuple.of(3, smallAlphabet(max)),

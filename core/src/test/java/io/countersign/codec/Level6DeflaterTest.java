@@ -223,25 +223,32 @@ class Level6DeflaterTest {
         for (int t = 0; t < 200; t++) {
             int syms = 15 + r.nextInt(12);
             double ratio = 0.5 + r.nextDouble() * 0.2;
-            double[] cw = new double[syms];
-            double w = 1;
-            double tot = 0;
-            for (int i = 0; i < syms; i++) {
-                tot += w;
-                cw[i] = tot;
-                w *= ratio;
-            }
-            byte[] in = new byte[1 + r.nextInt(t % 2 == 0 ? Level6Deflater.MAX_INPUT : Level6Deflater.MAX_CAPACITY)];
-            for (int i = 0; i < in.length; i++) {
-                double x = r.nextDouble() * tot;
-                int k = 0;
-                while (cw[k] < x) {
-                    k++;
-                }
-                in[i] = (byte) (k * 37);
-            }
+            int n = 1 + r.nextInt(t % 2 == 0 ? Level6Deflater.MAX_INPUT : Level6Deflater.MAX_CAPACITY);
+            byte[] in = skewedBytes(r, n, syms, ratio);
             assertSameAsJdk(in);
         }
+    }
+
+    /** n bytes of k distinct values whose odds fall by the given ratio from one value to the next. */
+    static byte[] skewedBytes(Random r, int n, int k, double ratio) {
+        double[] cumulative = new double[k];
+        double weight = 1;
+        double total = 0;
+        for (int i = 0; i < k; i++) {
+            total += weight;
+            cumulative[i] = total;
+            weight *= ratio;
+        }
+        byte[] b = new byte[n];
+        for (int i = 0; i < n; i++) {
+            double x = r.nextDouble() * total;
+            int s = 0;
+            while (s < k - 1 && cumulative[s] < x) {
+                s++;
+            }
+            b[i] = (byte) (s * 37);
+        }
+        return b;
     }
 
     @Test
