@@ -39,6 +39,10 @@ class CliFuzzTest {
         cli.setErr(new PrintWriter(err));
         int status = cli.execute(args);
         assertTrue(DOCUMENTED.contains(status), () -> "exit " + status + " for " + Arrays.toString(args) + ": " + err);
-        assertFalse(err.toString().contains("\tat "), err::toString);
+        // An error may quote an argument; only a "\tat " the arguments did not carry is a stack trace
+        // (the first finding, after 87 runs, was a builder name holding one, quoted by the usage error).
+        if (!String.join("\n", args).contains("\tat ")) {
+            assertFalse(err.toString().contains("\tat "), err::toString);
+        }
     }
 }
