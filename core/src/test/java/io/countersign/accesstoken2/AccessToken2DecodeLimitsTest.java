@@ -26,6 +26,25 @@ class AccessToken2DecodeLimitsTest {
 
         assertEquals(TokenFormatException.Reason.TOO_LARGE, e.reason());
         assertEquals("services[0].permissions[0].permissions[0].resources count", e.field());
+        // The offset is the names count's own: 2 + 32 (signature), 2 + 32 (appId), 12 (issueTs,
+        // expire, salt), 2 (services), 2 + 2 (type, privileges), 2 + 4 (userId), 2 + 2 + 2
+        // (resources, resource type, permissions), 2 (permission type).
+        assertEquals(100, e.offset());
+    }
+
+    @Test
+    void shouldAcceptAsManyServicesAsTheLimitAndNoMore() {
+        String two = AccessToken2Codec.encode(new AccessToken2(APP_ID, 1_700_000_000L, 3600, 1, java.util.List.of(
+                new Service.Rtm("alice", io.countersign.codec.Privileges.builder().put(1, 0).build()),
+                new Service.Chat("alice", io.countersign.codec.Privileges.builder().put(1, 0).build()))),
+                "5CFd2fd1755d40ecb72977518be15d3b");
+        try (AccessToken2Decoder atLimit = new AccessToken2Decoder(DecodeLimits.builder().maxServices(2).build());
+             AccessToken2Decoder overLimit = new AccessToken2Decoder(DecodeLimits.builder().maxServices(1).build())) {
+            assertEquals(2, atLimit.decode(two).token().services().size());
+            TokenFormatException e = assertThrows(TokenFormatException.class, () -> overLimit.decode(two));
+            assertEquals("services count", e.field());
+            assertEquals(2 + 32 + 2 + 32 + 12, e.offset());
+        }
     }
 
     @Test

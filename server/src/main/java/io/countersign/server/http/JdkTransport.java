@@ -112,15 +112,7 @@ public final class JdkTransport implements Transport {
         // HttpServer.stop(delay) waits the whole delay when idle keep-alive connections are open
         // (JDK 17), so count requests ourselves: wait for those in flight (the API answers new ones
         // 503 while the server drains), then stop.
-        long deadline = System.nanoTime() + grace.toNanos();
-        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
+        Transport.awaitNone(inFlight, grace);
         server.stop(0);
         executor.shutdownNow();
         server = null;

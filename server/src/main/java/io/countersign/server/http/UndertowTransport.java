@@ -261,15 +261,7 @@ public final class UndertowTransport implements Transport {
         if (server == null) {
             return;
         }
-        long deadline = System.nanoTime() + grace.toNanos();
-        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
+        Transport.awaitNone(inFlight, grace);
         server.stop();
         server = null;
     }
