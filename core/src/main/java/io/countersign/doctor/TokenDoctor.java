@@ -7,6 +7,7 @@ import io.countersign.accesstoken2.DecodedAccessToken2;
 import io.countersign.accesstoken2.Service;
 import io.countersign.codec.ByteString;
 import io.countersign.codec.Checks;
+import io.countersign.codec.DecodeLimits;
 import io.countersign.codec.Privileges;
 import io.countersign.codec.TokenFormatException;
 import io.countersign.codec.TokenFormatException.Reason;
@@ -49,6 +50,21 @@ public final class TokenDoctor {
             case "signaling": return Inspector.signaling(SignalingTokenCodec.decode(token), now);
             default: return Inspector.netless(NetlessCodec.decode(token), now);
         }
+    }
+
+    /**
+     * As {@link #check(String, Expectations)}, but a token past {@code limits} (a server's, sized
+     * for real tokens) is malformed (TOO_LARGE) before anything else reads it.
+     */
+    public static CheckResult check(String token, Expectations expected, DecodeLimits limits) {
+        Checks.notNull("limits", limits);
+        try {
+            TokenScheme.of(token).ifPresent(scheme -> scheme.decode(token, limits));
+        } catch (TokenFormatException e) {
+            return new CheckResult(schemeOf(token), Optional.empty(), Signature.NOT_CHECKED, "the token is malformed",
+                    List.of(Finding.Malformed.of(e)));
+        }
+        return check(token, expected);
     }
 
     /**

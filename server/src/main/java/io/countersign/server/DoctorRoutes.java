@@ -99,7 +99,7 @@ final class DoctorRoutes {
             }
             expected.leeway(Duration.ofSeconds(leeway));
         }
-        return HttpResponse.json(200, JsonBodies.bytes(JsonBodies.tree(DoctorData.of(TokenDoctor.check(token, expected.build())))));
+        return HttpResponse.json(200, JsonBodies.bytes(JsonBodies.tree(DoctorData.of(TokenDoctor.check(token, expected.build(), TokenRoutes.DECODE_LIMITS)))));
     }
 
     private static void service(ObjectNode body, Expectations.Builder expected) {

@@ -84,6 +84,25 @@ class DoctorRoutesTest {
         assertEquals("kPrivilegeJoinChannel", rtc.path("inspection").path("grants").path(0).path("name").asText());
     }
 
+    /** 300 RTM2 resource names: within the core's default cap (1024), past the server's (256). */
+    @Test
+    void shouldHoldTokensToTheServersDecodeLimits() {
+        java.util.List<io.countersign.codec.ByteString> names = new java.util.ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            names.add(io.countersign.codec.ByteString.utf8("channel-" + i));
+        }
+        String token = io.countersign.accesstoken2.AccessToken2Codec.encode(new io.countersign.accesstoken2.AccessToken2(APP_ID,
+                1_700_000_000L, 3600, 1, new io.countersign.accesstoken2.Service.Rtm2(io.countersign.codec.ByteString.utf8("alice"),
+                        java.util.List.of(new io.countersign.accesstoken2.Service.Rtm2Resource(0, java.util.List.of(
+                                new io.countersign.accesstoken2.Service.Rtm2Permission(1, names)))),
+                        io.countersign.codec.Privileges.of(io.countersign.accesstoken2.Service.Rtm2.LOGIN, 3600))), CERT);
+        assertEquals(1, io.countersign.accesstoken2.AccessToken2Codec.decode(token).token().services().size(),
+                "the core's default limits decode it");
+        JsonNode result = verify("{\"token\":\"" + token + "\"}");
+        assertEquals("malformed", result.path("verdict").asText(), result.toString());
+        assertEquals("TOO_LARGE", result.path("findings").path(0).path("reason").asText(), result.toString());
+    }
+
     @Test
     void shouldAnswerAMalformedTokenWithItsVerdict() {
         JsonNode result = verify("{\"token\":\"007eJx!\"}");
