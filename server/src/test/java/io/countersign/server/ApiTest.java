@@ -5,8 +5,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayInputStream;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 
@@ -83,19 +81,15 @@ class ApiTest {
     }
 
     @Test
-    void bodyOverTheLimitIs413WhetherItsLengthIsKnownOrNot() {
+    void bodyOverTheLimitIs413AndJustUnderIsRead() {
         String big = "{\"ChannelName\":\"" + "a".repeat(2000) + "\"}";
         HttpResponse<String> r = http.post("/fetch_rtc_token", big, "X-API-Key", KEY);
         assertEquals(413, r.statusCode());
         assertEquals("body", Http.json(r).get("field").textValue());
 
-        // No Content-Length: the body arrives chunked and is cut off at the limit.
-        HttpRequest chunked = http.request("/v1/tokens")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(new byte[64 * 1024])))
-                .header("X-API-Key", KEY).build();
-        r = Http.send(chunked);
-        assertEquals(413, r.statusCode());
-        assertEquals("body-too-large", Http.json(r).get("error").get("code").textValue());
+        // A chunked body past the limit is answered 413 at once and the connection closed
+        // (HostileClientTest reads that answer while still sending, as only a raw socket can: an
+        // HTTP client still writing may see the close as a reset instead).
 
         // Just under the limit is read.
         String fits = "{\"ChannelName\":\"room\",\"pad\":\"" + "p".repeat(900) + "\"}";
