@@ -1,10 +1,10 @@
 package io.countersign.accesstoken;
 
-import io.countersign.codec.Base64Codec;
+import io.countersign.internal.Base64Codec;
 import io.countersign.codec.ByteString;
 import io.countersign.codec.DecodeLimits;
-import io.countersign.codec.Hex;
-import io.countersign.codec.PackedReader;
+import io.countersign.internal.Hex;
+import io.countersign.internal.PackedReader;
 import io.countersign.codec.Privileges;
 import io.countersign.codec.TokenDecoder;
 import io.countersign.codec.TokenFormatException.Reason;

@@ -1,14 +1,14 @@
 package io.countersign.accesstoken2;
 
-import io.countersign.codec.Base64Codec;
+import io.countersign.internal.Base64Codec;
 import io.countersign.codec.ByteString;
-import io.countersign.codec.Checks;
+import io.countersign.internal.Checks;
 import io.countersign.codec.DecodeLimits;
-import io.countersign.codec.PackedReader;
+import io.countersign.internal.PackedReader;
 import io.countersign.codec.TokenDecoder;
 import io.countersign.codec.TokenFormatException;
 import io.countersign.codec.TokenFormatException.Reason;
-import io.countersign.codec.Zlib;
+import io.countersign.internal.Zlib;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,12 +1,12 @@
 package io.countersign.accesstoken2;
 
-import io.countersign.codec.Base64Codec;
-import io.countersign.codec.Checks;
-import io.countersign.codec.Hmac;
+import io.countersign.internal.Base64Codec;
+import io.countersign.internal.Checks;
+import io.countersign.internal.Hmac;
 import io.countersign.codec.InvalidArgumentException;
-import io.countersign.codec.PackedWriter;
+import io.countersign.internal.PackedWriter;
 import io.countersign.codec.TokenSigner;
-import io.countersign.codec.Zlib;
+import io.countersign.internal.Zlib;
 
 import java.nio.charset.StandardCharsets;
 

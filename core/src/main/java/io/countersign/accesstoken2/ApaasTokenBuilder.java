@@ -1,6 +1,6 @@
 package io.countersign.accesstoken2;
 
-import io.countersign.codec.Checks;
+import io.countersign.internal.Checks;
 import io.countersign.codec.Privileges;
 import io.countersign.codec.SaltSource;
 
@@ -59,7 +59,7 @@ public class ApaasTokenBuilder {
     static String md5Hex(String text) {
         try {
             byte[] digest = MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8));
-            return io.countersign.codec.Hex.encode(digest);
+            return io.countersign.internal.Hex.encode(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("MD5 is required of every JDK", e);
         }

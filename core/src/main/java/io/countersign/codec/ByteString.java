@@ -1,5 +1,7 @@
 package io.countersign.codec;
 
+import io.countersign.internal.Checks;
+import io.countersign.internal.Hex;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,7 @@
 package io.countersign.codec;
 
 
+import io.countersign.internal.Checks;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.SortedMap;

@@ -1,5 +1,6 @@
 package io.countersign.codec;
 
+import io.countersign.internal.Checks;
 import java.security.SecureRandom;
 
 /** Where token builders draw their random salt; inject a fixed one for reproducible tokens. */

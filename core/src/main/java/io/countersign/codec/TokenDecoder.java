@@ -1,5 +1,6 @@
 package io.countersign.codec;
 
+import io.countersign.internal.Checks;
 import io.countersign.codec.TokenFormatException.Reason;
 
 /**

@@ -1,7 +1,7 @@
 package io.countersign.dynamickey5;
 
 import io.countersign.codec.ByteString;
-import io.countersign.codec.Checks;
+import io.countersign.internal.Checks;
 
 import java.util.Collections;
 import java.util.Locale;

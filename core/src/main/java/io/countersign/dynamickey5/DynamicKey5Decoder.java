@@ -1,9 +1,9 @@
 package io.countersign.dynamickey5;
 
-import io.countersign.codec.Base64Codec;
+import io.countersign.internal.Base64Codec;
 import io.countersign.codec.ByteString;
 import io.countersign.codec.DecodeLimits;
-import io.countersign.codec.PackedReader;
+import io.countersign.internal.PackedReader;
 import io.countersign.codec.TokenDecoder;
 import io.countersign.codec.TokenFormatException;
 import io.countersign.codec.TokenFormatException.Reason;

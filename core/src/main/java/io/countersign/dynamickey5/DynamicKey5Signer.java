@@ -1,11 +1,11 @@
 package io.countersign.dynamickey5;
 
-import io.countersign.codec.Base64Codec;
+import io.countersign.internal.Base64Codec;
 import io.countersign.codec.ByteString;
-import io.countersign.codec.Checks;
-import io.countersign.codec.Hex;
-import io.countersign.codec.Hmac;
-import io.countersign.codec.PackedWriter;
+import io.countersign.internal.Checks;
+import io.countersign.internal.Hex;
+import io.countersign.internal.Hmac;
+import io.countersign.internal.PackedWriter;
 import io.countersign.codec.TokenSigner;
 
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package io.countersign.netless;
 
-import io.countersign.codec.Base64Codec;
-import io.countersign.codec.Hmac;
+import io.countersign.internal.Base64Codec;
+import io.countersign.internal.Hmac;
 import io.countersign.codec.InvalidArgumentException;
 import io.countersign.codec.TokenSigner;
 

@@ -10,7 +10,7 @@ import io.countersign.accesstoken2.FpaTokenBuilder;
 import io.countersign.accesstoken2.RtcTokenBuilder2;
 import io.countersign.accesstoken2.RtmTokenBuilder2;
 import io.countersign.accesstoken2.SttTokenBuilder;
-import io.countersign.codec.Checks;
+import io.countersign.internal.Checks;
 import io.countersign.codec.SaltSource;
 import io.countersign.netless.NetlessToken;
 import io.countersign.netless.NonceSource;

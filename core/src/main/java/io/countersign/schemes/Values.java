@@ -1,7 +1,8 @@
 package io.countersign.schemes;
 
+import io.countersign.internal.Checks;
 import io.countersign.codec.ByteString;
-import io.countersign.codec.Hex;
+import io.countersign.internal.Hex;
 import io.countersign.codec.InvalidArgumentException;
 
 import java.math.BigInteger;
@@ -52,6 +53,11 @@ public final class Values {
             throw new InvalidArgumentException(join(path, name), "out of range, was " + value);
         }
         return (int) value;
+    }
+
+    /** An unsigned 32-bit integer (0 to 4294967295), as the token formats store clocks and salts. */
+    public static long u32(Map<String, ?> object, String path, String name) {
+        return Checks.u32(join(path, name), integer(object, path, name));
     }
 
     static long integerValue(Object value, String field) {

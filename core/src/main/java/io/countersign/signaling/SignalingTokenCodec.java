@@ -1,6 +1,6 @@
 package io.countersign.signaling;
 
-import io.countersign.codec.PerThreadCodec;
+import io.countersign.internal.PerThreadCodec;
 import io.countersign.codec.TokenFormatException;
 
 /**

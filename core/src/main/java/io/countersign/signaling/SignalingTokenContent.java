@@ -1,7 +1,7 @@
 package io.countersign.signaling;
 
 import io.countersign.codec.ByteString;
-import io.countersign.codec.Checks;
+import io.countersign.internal.Checks;
 
 /**
  * The content of a signaling token: the App ID, the account it is for and its expiry (unix

@@ -1,8 +1,8 @@
 package io.countersign.signaling;
 
-import io.countersign.codec.Checks;
+import io.countersign.internal.Checks;
 import io.countersign.codec.DecodeLimits;
-import io.countersign.codec.Hex;
+import io.countersign.internal.Hex;
 import io.countersign.codec.TokenDecoder;
 import io.countersign.codec.TokenFormatException;
 import io.countersign.codec.TokenFormatException.Reason;

@@ -1,9 +1,9 @@
 package io.countersign.signaling;
 
 import io.countersign.codec.ByteString;
-import io.countersign.codec.Checks;
-import io.countersign.codec.Hmac;
-import io.countersign.codec.PackedWriter;
+import io.countersign.internal.Checks;
+import io.countersign.internal.Hmac;
+import io.countersign.internal.PackedWriter;
 import io.countersign.codec.TokenSigner;
 
 import java.nio.charset.StandardCharsets;
