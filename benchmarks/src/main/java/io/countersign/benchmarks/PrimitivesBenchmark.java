@@ -64,6 +64,8 @@ public class PrimitivesBenchmark extends BenchmarkDefaults {
     int signingInfoLength;
     byte[] saltKey;
     byte[] key1;
+    /** HMAC(u32 issueTs, certificate): the chain's first link, which a signer keeps. */
+    byte[] firstLink;
     byte[] key2;
     byte[] deflated;
     /** java.util.Base64 encodes whole arrays only: one array per deflate output length. */
@@ -107,6 +109,8 @@ public class PrimitivesBenchmark extends BenchmarkDefaults {
 
         saltKey = new byte[4];
         key1 = new byte[Hmac.SHA256_LENGTH];
+        firstLink = new byte[Hmac.SHA256_LENGTH];
+        ourHmac.sign(issueTsKey, 0, 4, certificate, 0, certificate.length, firstLink, 0);
         key2 = new byte[Hmac.SHA256_LENGTH];
         deflated = new byte[512];
         bySize = new byte[deflated.length][];
@@ -121,6 +125,8 @@ public class PrimitivesBenchmark extends BenchmarkDefaults {
             check(Arrays.copyOfRange(hmacJdkMac(), SIGNATURE, SIGNING_INFO), signatures[i], "javax.crypto.Mac");
             next = i;
             check(Arrays.copyOfRange(hmacOurs(), SIGNATURE, SIGNING_INFO), signatures[i], "Hmac");
+            next = i;
+            check(Arrays.copyOfRange(hmacSignerLinks(), SIGNATURE, SIGNING_INFO), signatures[i], "Hmac, first link kept");
             next = i;
             check(Arrays.copyOfRange(hmacBouncyCastle(), SIGNATURE, SIGNING_INFO), signatures[i], "BouncyCastle HMac");
             check(payload, payloads[i], "the payload buffer");
@@ -181,6 +187,18 @@ public class PrimitivesBenchmark extends BenchmarkDefaults {
         loadSalt(next++ & Inputs.MASK);
         ourHmac.sign(issueTsKey, 0, 4, certificate, 0, certificate.length, key1, 0);
         ourHmac.sign(saltKey, 0, 4, key1, 0, key1.length, key2, 0);
+        ourHmac.sign(key2, 0, key2.length, payload, SIGNING_INFO, signingInfoLength, payload, SIGNATURE);
+        return payload;
+    }
+
+    /**
+     * The two HMACs a signer computes per token (the salt link and the signature): the first link
+     * depends only on issueTs and the certificate, so the signer keeps it (see AccessToken2Signer).
+     */
+    @Benchmark
+    public byte[] hmacSignerLinks() {
+        loadSalt(next++ & Inputs.MASK);
+        ourHmac.sign(saltKey, 0, 4, firstLink, 0, firstLink.length, key2, 0);
         ourHmac.sign(key2, 0, key2.length, payload, SIGNING_INFO, signingInfoLength, payload, SIGNATURE);
         return payload;
     }

@@ -398,12 +398,7 @@ public final class Level6Deflater {
         int maxBlIndex = 0;
         long optBytes = staticBytes;
         if (kind < 0) {
-            // Build the trees and price the dynamic block exactly, as zlib's _tr_flush_block does.
-            optLen = 0;
-            staticLen = 0;
-            buildTree(lTree);
-            buildTree(dTree);
-            maxBlIndex = buildBlTree();
+            maxBlIndex = buildTrees();
             // Sizes in bytes of the block including its 3-bit header, rounded up.
             optBytes = (optLen + 3 + 7) >>> 3;
             assert staticBytes == (staticLen + 3 + 7) >>> 3;
@@ -449,6 +444,9 @@ public final class Level6Deflater {
             putBits(3, 3); // final, fixed Huffman
             writeSymbols(STATIC_L_CODE, STATIC_L_LEN, STATIC_D_CODE, STATIC_D_LEN);
         } else {
+            assignCodes(lTree);
+            assignCodes(dTree);
+            assignCodes(blTree);
             putBits(5, 3); // final, dynamic Huffman
             putBits((lTree.maxCode + 1 - 257) | dTree.maxCode << 5 | (maxBlIndex + 1 - 4) << 10, 14);
             final int[] blLen = blTree.len;
@@ -489,6 +487,19 @@ public final class Level6Deflater {
         lUsed[END_BLOCK >>> 6] |= 1L << END_BLOCK;
         symCount = 0;
         parse(n, gen);
+    }
+
+    /**
+     * Builds the three trees after {@link #lz77} and prices the dynamic block exactly, as zlib's
+     * _tr_flush_block does (optLen, staticLen); returns the last code-length code index sent.
+     * Package-private so that benchmarks can time the tree phase by itself.
+     */
+    int buildTrees() {
+        optLen = 0;
+        staticLen = 0;
+        buildTree(lTree);
+        buildTree(dTree);
+        return buildBlTree();
     }
 
     private static void writeAdler(byte[] b, int at, int adler) {
@@ -907,9 +918,9 @@ public final class Level6Deflater {
     }
 
     /**
-     * Builds a length-limited Huffman code for the tree's frequencies, setting len, code,
-     * leaves and maxCode, and adds the dynamic cost to optLen and the fixed-code cost to
-     * staticLen.
+     * Builds a length-limited Huffman code for the tree's frequencies, setting len, leaves and
+     * maxCode, and adds the dynamic cost to optLen and the fixed-code cost to staticLen. The
+     * codes themselves (assignCodes) are only needed when a dynamic block is written.
      */
     private void buildTree(Tree t) {
         final long[] hp = heap;
@@ -980,7 +991,6 @@ public final class Level6Deflater {
         // hp[1] is now the root, node elems + leafCount - 2.
 
         assignLengths(t);
-        assignCodes(t);
     }
 
     /** Code lengths from tree depths, clamped to the tree's maximum with zlib's redistribution. */
@@ -1058,19 +1068,23 @@ public final class Level6Deflater {
         }
     }
 
-    /** Canonical Huffman codes (RFC 1951 3.2.2), stored bit-reversed for LSB-first output. */
+    /** Canonical Huffman codes (RFC 1951 3.2.2) from the tree's lengths, stored bit-reversed for LSB-first output. */
     private void assignCodes(Tree t) {
         final int[] count = blCount;
         final int[] next = nextCode;
+        final int[] leaves = t.leaves;
+        final int[] len = t.len;
+        final int[] code = t.code;
+        Arrays.fill(count, 0);
+        for (int i = 0, k = t.leafCount; i < k; i++) {
+            count[len[leaves[i]]]++;
+        }
         int c = 0;
         count[0] = 0;
         for (int bits = 1; bits <= MAX_BITS; bits++) {
             c = (c + count[bits - 1]) << 1;
             next[bits] = c;
         }
-        final int[] leaves = t.leaves;
-        final int[] len = t.len;
-        final int[] code = t.code;
         for (int i = 0, k = t.leafCount; i < k; i++) {
             int s = leaves[i];
             int l = len[s];
