@@ -23,10 +23,17 @@ import java.util.List;
 public final class AccessToken2Decoder extends TokenDecoder<DecodedAccessToken2> implements AutoCloseable {
     private final Zlib zlib = new Zlib();
 
+    /** A decoder within {@link DecodeLimits#DEFAULT}. */
     public AccessToken2Decoder() {
         this(DecodeLimits.DEFAULT);
     }
 
+    /**
+     * A decoder within {@code limits}.
+     *
+     * @param limits the bounds on token length, inflated size, services and RTM2 entries
+     * @throws io.countersign.codec.InvalidArgumentException if {@code limits} is null
+     */
     public AccessToken2Decoder(DecodeLimits limits) {
         super(limits);
     }
