@@ -13,7 +13,7 @@ import java.util.Arrays;
  * exact bytes and {@link #isUtf8()} tells whether they read as text.
  */
 public final class ByteString {
-    /** The empty string: what a token packs for an absent field (length prefix 0). */
+    /** The empty byte string; {@link #utf8(String, String)} and {@link #copyOf(byte[], int, int)} return it for empty input. */
     public static final ByteString EMPTY = new ByteString(new byte[0]);
 
     private final byte[] bytes;
@@ -135,7 +135,7 @@ public final class ByteString {
     /**
      * Whether these bytes are exactly the UTF-8 encoding of {@code text}.
      *
-     * @param text the text to compare with (an unpaired surrogate encodes as '?', so it never matches a token's bytes)
+     * @param text the text to compare with; encoded as {@link String#getBytes} does, so an unpaired surrogate compares as '?'
      * @return true if the bytes are equal
      */
     public boolean contentEquals(String text) {

@@ -21,17 +21,17 @@ public final class DecodeLimits {
         this.maxRtm2Entries = b.maxRtm2Entries;
     }
 
-    /** {@return the longest token text accepted, in characters}; 1 MiB by default */
+    /** {@return the longest token text accepted, in characters} 1 MiB by default. */
     public int maxTokenLength() {
         return maxTokenLength;
     }
 
-    /** {@return the largest decompressed payload accepted, in bytes}; 1 MiB by default */
+    /** {@return the largest decompressed payload accepted, in bytes} 1 MiB by default. */
     public int maxInflatedLength() {
         return maxInflatedLength;
     }
 
-    /** {@return the largest service count a 007 token may declare}; 1024 by default */
+    /** {@return the largest service count a 007 token may declare} 1024 by default. */
     public int maxServices() {
         return maxServices;
     }
