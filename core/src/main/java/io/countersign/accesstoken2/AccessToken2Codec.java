@@ -53,7 +53,7 @@ public final class AccessToken2Codec {
     /**
      * The signer of the calling thread, for the caller-buffer API without managing one yourself.
      *
-     * @return this thread's signer; do not hand it to another thread
+     * @return this thread's signer; do not hand it to another thread, nor close it (this class keeps using it)
      */
     public static AccessToken2Signer signer() {
         return CODEC.signer();

@@ -85,6 +85,9 @@ public final class AccessToken2Decoder extends TokenDecoder<DecodedAccessToken2>
         return new DecodedAccessToken2(new AccessToken2(appId, issueTs, expire, salt, services), signature, signingInfo, unparsed);
     }
 
+    /**
+     * Frees the native memory of its zlib streams now rather than at garbage collection; do not use the decoder afterwards.
+     */
     @Override
     public void close() {
         zlib.close();

@@ -124,6 +124,9 @@ public final class AccessToken2Signer extends TokenSigner<AccessToken2> implemen
         hmac.sign(u32, 0, 4, firstLink, 0, firstLink.length, key, 0);
     }
 
+    /**
+     * Frees the native memory of its zlib streams now rather than at garbage collection; do not use the signer afterwards.
+     */
     @Override
     public void close() {
         zlib.close();
