@@ -1,5 +1,6 @@
 package io.countersign.accesstoken2;
 
+import io.countersign.codec.DecodeLimits;
 import io.countersign.internal.PerThreadCodec;
 import io.countersign.codec.TokenFormatException;
 
@@ -35,6 +36,19 @@ public final class AccessToken2Codec {
      */
     public static DecodedAccessToken2 decode(String token) {
         return CODEC.decode(token);
+    }
+
+    /**
+     * As {@link #decode(String)}, within {@code limits} (a server's, sized for the tokens it expects).
+     *
+     * @param token the token text
+     * @param limits the bounds a token must stay within
+     * @return its content and signature
+     * @throws TokenFormatException if it is malformed or passes {@code limits}
+     * @throws io.countersign.codec.InvalidArgumentException if {@code limits} is null
+     */
+    public static DecodedAccessToken2 decode(String token, DecodeLimits limits) {
+        return CODEC.decode(token, limits);
     }
 
     /**

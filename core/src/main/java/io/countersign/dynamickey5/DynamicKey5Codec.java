@@ -1,5 +1,6 @@
 package io.countersign.dynamickey5;
 
+import io.countersign.codec.DecodeLimits;
 import io.countersign.internal.PerThreadCodec;
 import io.countersign.codec.TokenFormatException;
 
@@ -35,6 +36,19 @@ public final class DynamicKey5Codec {
      */
     public static DecodedDynamicKey5 decode(String key) {
         return CODEC.decode(key);
+    }
+
+    /**
+     * As {@link #decode(String)}, within {@code limits} (a server's, sized for the tokens it expects).
+     *
+     * @param key the token text
+     * @param limits the bounds a token must stay within
+     * @return its content and signature
+     * @throws TokenFormatException if it is malformed or passes {@code limits}
+     * @throws io.countersign.codec.InvalidArgumentException if {@code limits} is null
+     */
+    public static DecodedDynamicKey5 decode(String key, DecodeLimits limits) {
+        return CODEC.decode(key, limits);
     }
 
     /**
