@@ -59,7 +59,7 @@ public final class HttpRequest {
     }
 
     /** This request (its line, headers and peer; no body) marked to be answered with {@code rejection}. */
-    public HttpRequest rejected(Rejection rejection) {
+    HttpRequest rejected(Rejection rejection) {
         return new HttpRequest(this, rejection);
     }
 

@@ -6,8 +6,8 @@ import java.util.List;
 
 /** One response: status, headers in order, and a body (empty for 204). */
 public final class HttpResponse {
-    public static final String JSON = "application/json";
-    public static final String TEXT = "text/plain; charset=utf-8";
+    static final String JSON = "application/json";
+    static final String TEXT = "text/plain; charset=utf-8";
     public static final String PROMETHEUS = "text/plain; version=0.0.4; charset=utf-8";
 
     private final int status;
@@ -25,7 +25,7 @@ public final class HttpResponse {
         return new HttpResponse(status, JSON, body);
     }
 
-    public static HttpResponse text(int status, String body) {
+    static HttpResponse text(int status, String body) {
         return new HttpResponse(status, TEXT, body.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -45,7 +45,7 @@ public final class HttpResponse {
     }
 
     /** The Content-Type, or null when there is no body. */
-    public String contentType() {
+    String contentType() {
         return contentType;
     }
 
@@ -53,15 +53,15 @@ public final class HttpResponse {
         return body;
     }
 
-    public int headerCount() {
+    int headerCount() {
         return headers.size() / 2;
     }
 
-    public String headerName(int i) {
+    String headerName(int i) {
         return headers.get(2 * i);
     }
 
-    public String headerValue(int i) {
+    String headerValue(int i) {
         return headers.get(2 * i + 1);
     }
 
