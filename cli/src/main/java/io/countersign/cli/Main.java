@@ -52,6 +52,9 @@ public final class Main {
         }
     }
 
+    private Main() {
+    }
+
     /**
      * Runs one command and exits with its status ({@code countersign --help} lists both).
      *

@@ -29,6 +29,10 @@ public final class MatrixReport implements Callable<Integer> {
     @Parameters(paramLabel = "RESULTS", arity = "1..*", description = "Results files written by the runner's --json.")
     List<Path> inputs;
 
+    /** Not API (the command line is): options stay unset until picocli parses a command line into them. */
+    MatrixReport() {
+    }
+
     /**
      * Writes the matrix ({@code scripts/matrix} calls this) and exits 0 once it is written.
      *

@@ -103,6 +103,10 @@ public final class Runner implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Not API (the command line is): options stay unset until picocli parses a command line into them. */
+    Runner() {
+    }
+
     /**
      * Runs the selected vectors against the adapter and exits with the status above;
      * {@code --help} lists every option.

@@ -117,6 +117,10 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--print-config", description = "Print the settings (secrets as set or unset) and exit.")
     boolean printConfig;
 
+    /** Not API (the command line is): options stay unset until picocli parses a command line into them. */
+    Main() {
+    }
+
     /**
      * Serves until the process is stopped: SIGTERM (or Ctrl-C) drains the requests in flight, for
      * up to {@code --shutdown-grace}, before it exits. A bad option or setting exits 2.

@@ -35,6 +35,10 @@ public final class Adapter {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final List<String> OPS = List.of("hello", "build", "encode", "decode", "verify");
 
+    /** An adapter; it keeps no state between requests. */
+    public Adapter() {
+    }
+
     /**
      * Answers requests from {@code in} until it closes: one response line per request line, in
      * order, flushed after each so the caller can wait for it.

@@ -56,6 +56,10 @@ public final class UndertowTransport implements Transport {
     private Undertow server;
     private final AtomicInteger inFlight = new AtomicInteger();
 
+    /** A transport not yet listening: {@link #start} binds it. */
+    public UndertowTransport() {
+    }
+
     @Override
     public InetSocketAddress start(String host, int port, int maxBodyBytes, int ioThreads,
                                    Function<HttpRequest, HttpResponse> api) {
