@@ -52,6 +52,14 @@ public final class Main {
         }
     }
 
+    private Main() {
+    }
+
+    /**
+     * Runs one command and exits with its status ({@code countersign --help} lists both).
+     *
+     * @param args the command line
+     */
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
     }
@@ -61,7 +69,7 @@ public final class Main {
      * missing or unreadable secret, bad JSON, an input the core refuses) is one line on stderr
      * and {@link ExitCodes#USAGE}; only a bug prints a stack trace.
      */
-    public static CommandLine commandLine() {
+    static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Main());
         cli.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
         java.util.Map<String, String> codes = new LinkedHashMap<>();
