@@ -122,12 +122,17 @@ public final class Main {
 
     /** A secret from a file, surrounding white space ignored; a file that cannot be read is a usage error. */
     static String readSecretFile(CommandLine.Model.CommandSpec spec, Path file) {
+        return readSecretFile(spec, "--secret-file", file);
+    }
+
+    /** As {@link #readSecretFile(CommandLine.Model.CommandSpec, Path)}, for the option named {@code option}. */
+    static String readSecretFile(CommandLine.Model.CommandSpec spec, String option, Path file) {
         try {
             return Files.readString(file, StandardCharsets.UTF_8).strip();
         } catch (java.io.IOException | java.io.UncheckedIOException e) {
             String why = !Files.exists(file) ? "no such file" : Files.isDirectory(file) ? "it is a directory"
                     : "not readable";
-            throw new CommandLine.ParameterException(spec.commandLine(), "--secret-file: cannot read " + file + " (" + why + ")");
+            throw new CommandLine.ParameterException(spec.commandLine(), option + ": cannot read " + file + " (" + why + ")");
         }
     }
 
