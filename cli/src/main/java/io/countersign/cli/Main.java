@@ -1,5 +1,6 @@
 package io.countersign.cli;
 
+import io.countersign.codec.Version;
 import io.countersign.cli.adapter.Adapter;
 import io.countersign.codec.SaltSource;
 import io.countersign.codec.TokenFormatException;
@@ -37,12 +38,20 @@ import java.util.concurrent.Callable;
  * {@link TokenScheme}, the same the adapter the conformance suite drives uses, so what people see
  * is what the suite checks.
  */
-@Command(name = "countersign", mixinStandardHelpOptions = true, version = "countersign " + Adapter.VERSION,
+@Command(name = "countersign", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = {"Build, decode, verify and inspect Agora access tokens.",
                 "Shell completion: source <(countersign generate-completion)  (zsh: run autoload -U +X bashcompinit && bashcompinit first)."},
         subcommands = {Main.Build.class, Main.Decode.class, Main.Verify.class, Inspect.class, Main.Serve.class,
                 AutoComplete.GenerateCompletion.class})
 public final class Main {
+    /** {@code --version}: the release the build wrote into core. */
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"countersign " + Version.current()};
+        }
+    }
+
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
     }

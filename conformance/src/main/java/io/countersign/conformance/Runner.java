@@ -1,5 +1,6 @@
 package io.countersign.conformance;
 
+import io.countersign.codec.Version;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import picocli.CommandLine;
@@ -29,12 +30,23 @@ import java.util.regex.Pattern;
  * adapter that never answered hello).
  */
 @Command(name = "countersign-conformance", mixinStandardHelpOptions = true,
-        version = "countersign conformance runner, PROTOCOL.md 1.1",
+        versionProvider = Runner.VersionProvider.class,
         description = "Checks a token implementation's adapter against the golden vectors.",
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:no vector failed (unsupported is not a failure)", "1:some vector failed",
                 "2:could not run: bad option, bad vector file, no vector selected, or no hello from the adapter"})
 public final class Runner implements Callable<Integer> {
+    /** The version of conformance/PROTOCOL.md this runner speaks. */
+    static final String PROTOCOL_VERSION = "1.1";
+
+    /** {@code --version}: the release the build wrote into core, and the protocol version it speaks. */
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"countersign-conformance " + Version.current() + " (adapter protocol " + PROTOCOL_VERSION + ")"};
+        }
+    }
+
     @Option(names = "--adapter", required = true, paramLabel = "COMMAND",
             description = "The adapter's command line, run once with bash -c and kept running.")
     String adapter;

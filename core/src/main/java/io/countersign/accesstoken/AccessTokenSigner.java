@@ -1,10 +1,10 @@
 package io.countersign.accesstoken;
 
-import io.countersign.codec.Base64Codec;
+import io.countersign.internal.Base64Codec;
 import io.countersign.codec.ByteString;
-import io.countersign.codec.Checks;
-import io.countersign.codec.Hmac;
-import io.countersign.codec.PackedWriter;
+import io.countersign.internal.Checks;
+import io.countersign.internal.Hmac;
+import io.countersign.internal.PackedWriter;
 import io.countersign.codec.Privileges;
 import io.countersign.codec.TokenSigner;
 
@@ -33,6 +33,7 @@ public final class AccessTokenSigner extends TokenSigner<AccessToken> {
     private final byte[] certificate = new byte[32];
     private final byte[] check = new byte[Hmac.SHA256_LENGTH];
 
+    /** A signer whose buffers start at a size that fits common tokens and grow as needed. */
     public AccessTokenSigner() {
         super(HEAD + Base64Codec.STANDARD.encodedLength(128));
     }

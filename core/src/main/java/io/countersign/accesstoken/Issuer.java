@@ -1,6 +1,6 @@
 package io.countersign.accesstoken;
 
-import io.countersign.codec.Checks;
+import io.countersign.internal.Checks;
 import io.countersign.codec.InvalidArgumentException;
 import io.countersign.codec.Privileges;
 import io.countersign.codec.SaltSource;

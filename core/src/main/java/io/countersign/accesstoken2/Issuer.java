@@ -1,6 +1,6 @@
 package io.countersign.accesstoken2;
 
-import io.countersign.codec.Checks;
+import io.countersign.internal.Checks;
 import io.countersign.codec.SaltSource;
 
 import java.time.Clock;

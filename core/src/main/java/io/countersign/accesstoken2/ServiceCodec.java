@@ -1,8 +1,8 @@
 package io.countersign.accesstoken2;
 
 import io.countersign.codec.ByteString;
-import io.countersign.codec.PackedReader;
-import io.countersign.codec.PackedWriter;
+import io.countersign.internal.PackedReader;
+import io.countersign.internal.PackedWriter;
 import io.countersign.codec.Privileges;
 import io.countersign.codec.TokenFormatException;
 import io.countersign.codec.TokenFormatException.Reason;

@@ -6,7 +6,7 @@ import io.countersign.accesstoken2.AccessToken2Codec;
 import io.countersign.accesstoken2.DecodedAccessToken2;
 import io.countersign.accesstoken2.Service;
 import io.countersign.codec.ByteString;
-import io.countersign.codec.Checks;
+import io.countersign.internal.Checks;
 import io.countersign.codec.DecodeLimits;
 import io.countersign.codec.Privileges;
 import io.countersign.codec.TokenFormatException;
@@ -38,7 +38,15 @@ public final class TokenDoctor {
     private TokenDoctor() {
     }
 
-    /** The token in words at the clock's time; throws {@link TokenFormatException} if it is malformed. */
+    /**
+     * The token in words at the clock's time.
+     *
+     * @param token the token text, of any scheme
+     * @param clock the clock warnings are judged at
+     * @return what the token says
+     * @throws TokenFormatException if it is malformed
+     * @throws io.countersign.codec.InvalidArgumentException if {@code clock} is null
+     */
     public static Inspection inspect(String token, Clock clock) {
         long now = Checks.notNull("clock", clock).millis();
         switch (schemeOf(token).orElseThrow(() -> new TokenFormatException(token == null || token.isEmpty()
@@ -55,6 +63,12 @@ public final class TokenDoctor {
     /**
      * As {@link #check(String, Expectations)}, but a token past {@code limits} (a server's, sized
      * for real tokens) is malformed (TOO_LARGE) before anything else reads it.
+     *
+     * @param token the token text, of any scheme
+     * @param expected what to check it against
+     * @param limits the decode bounds
+     * @return the verdict's facts
+     * @throws IllegalArgumentException as {@link #check(String, Expectations)}, or if {@code limits} is null
      */
     public static CheckResult check(String token, Expectations expected, DecodeLimits limits) {
         Checks.notNull("limits", limits);
@@ -73,6 +87,11 @@ public final class TokenDoctor {
      * account confused), a missing service or privilege. Throws {@link IllegalArgumentException}
      * only for a certificate the scheme cannot use (not 32 hex characters), naming the field,
      * never the value.
+     *
+     * @param token the token text, of any scheme
+     * @param expected what to check it against
+     * @return the verdict's facts; a malformed token is a finding, not an exception
+     * @throws IllegalArgumentException if a certificate is unusable for the scheme, or {@code expected} is null
      */
     public static CheckResult check(String token, Expectations expected) {
         Checks.notNull("expected", expected);

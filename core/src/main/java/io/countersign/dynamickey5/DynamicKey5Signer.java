@@ -1,11 +1,11 @@
 package io.countersign.dynamickey5;
 
-import io.countersign.codec.Base64Codec;
+import io.countersign.internal.Base64Codec;
 import io.countersign.codec.ByteString;
-import io.countersign.codec.Checks;
-import io.countersign.codec.Hex;
-import io.countersign.codec.Hmac;
-import io.countersign.codec.PackedWriter;
+import io.countersign.internal.Checks;
+import io.countersign.internal.Hex;
+import io.countersign.internal.Hmac;
+import io.countersign.internal.PackedWriter;
 import io.countersign.codec.TokenSigner;
 
 import java.nio.charset.StandardCharsets;
@@ -36,6 +36,7 @@ public final class DynamicKey5Signer extends TokenSigner<DynamicKey5Content> {
     private final byte[] mac = new byte[Hmac.SHA1_LENGTH];
     private final byte[] check = new byte[SIGNATURE_LENGTH];
 
+    /** A signer whose buffers start at a size that fits common keys and grow as needed. */
     public DynamicKey5Signer() {
         super(PREFIX.length + Base64Codec.STANDARD.encodedLength(128));
     }

@@ -1,7 +1,7 @@
 package io.countersign.netless;
 
-import io.countersign.codec.Base64Codec;
-import io.countersign.codec.Hmac;
+import io.countersign.internal.Base64Codec;
+import io.countersign.internal.Hmac;
 import io.countersign.codec.InvalidArgumentException;
 import io.countersign.codec.TokenSigner;
 
@@ -49,6 +49,7 @@ public final class NetlessSigner extends TokenSigner<NetlessTokenContent> {
     private byte[] json = new byte[256];
     private byte[] query = new byte[512];
 
+    /** A signer whose buffers start at a size that fits common tokens and grow as needed. */
     public NetlessSigner() {
         super(1024);
     }

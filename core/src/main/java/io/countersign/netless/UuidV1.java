@@ -1,6 +1,6 @@
 package io.countersign.netless;
 
-import io.countersign.codec.Checks;
+import io.countersign.internal.Checks;
 
 import java.security.SecureRandom;
 import java.time.Clock;

@@ -5,7 +5,7 @@ import io.countersign.accesstoken2.AccessToken2Codec;
 import io.countersign.accesstoken2.AccessToken2Decoder;
 import io.countersign.accesstoken2.DecodedAccessToken2;
 import io.countersign.accesstoken2.Service;
-import io.countersign.codec.Checks;
+import io.countersign.internal.Checks;
 import io.countersign.codec.DecodeLimits;
 import io.countersign.codec.InvalidArgumentException;
 import io.countersign.codec.Privileges;

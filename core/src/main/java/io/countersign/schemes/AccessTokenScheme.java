@@ -5,7 +5,7 @@ import io.countersign.accesstoken.AccessTokenCodec;
 import io.countersign.accesstoken.AccessTokenDecoder;
 import io.countersign.accesstoken.DecodedAccessToken;
 import io.countersign.codec.ByteString;
-import io.countersign.codec.Checks;
+import io.countersign.internal.Checks;
 import io.countersign.codec.DecodeLimits;
 
 import java.util.LinkedHashMap;

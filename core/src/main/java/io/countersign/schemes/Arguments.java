@@ -4,7 +4,7 @@ import io.countersign.accesstoken.RtcTokenBuilder;
 import io.countersign.accesstoken2.RtcTokenBuilder2;
 import io.countersign.accesstoken2.Service;
 import io.countersign.codec.ByteString;
-import io.countersign.codec.Checks;
+import io.countersign.internal.Checks;
 
 import java.util.ArrayList;
 import java.util.List;

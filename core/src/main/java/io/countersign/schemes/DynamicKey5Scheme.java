@@ -1,7 +1,7 @@
 package io.countersign.schemes;
 
 import io.countersign.codec.ByteString;
-import io.countersign.codec.Checks;
+import io.countersign.internal.Checks;
 import io.countersign.codec.DecodeLimits;
 import io.countersign.codec.InvalidArgumentException;
 import io.countersign.dynamickey5.DecodedDynamicKey5;

@@ -1,8 +1,8 @@
 package io.countersign.signaling;
 
-import io.countersign.codec.Checks;
+import io.countersign.internal.Checks;
 import io.countersign.codec.DecodeLimits;
-import io.countersign.codec.Hex;
+import io.countersign.internal.Hex;
 import io.countersign.codec.TokenDecoder;
 import io.countersign.codec.TokenFormatException;
 import io.countersign.codec.TokenFormatException.Reason;
@@ -17,10 +17,17 @@ public final class SignalingTokenDecoder extends TokenDecoder<DecodedSignalingTo
     private static final int APP_ID_AT = 2;
     private static final int EXPIRED_AT = APP_ID_AT + 32 + 1;
 
+    /** A decoder within {@link DecodeLimits#DEFAULT}. */
     public SignalingTokenDecoder() {
         this(DecodeLimits.DEFAULT);
     }
 
+    /**
+     * A decoder within {@code limits} (a signaling token uses only its token length).
+     *
+     * @param limits the bounds
+     * @throws io.countersign.codec.InvalidArgumentException if {@code limits} is null
+     */
     public SignalingTokenDecoder(DecodeLimits limits) {
         super(limits);
     }

@@ -1,9 +1,9 @@
 package io.countersign.signaling;
 
 import io.countersign.codec.ByteString;
-import io.countersign.codec.Checks;
-import io.countersign.codec.Hmac;
-import io.countersign.codec.PackedWriter;
+import io.countersign.internal.Checks;
+import io.countersign.internal.Hmac;
+import io.countersign.internal.PackedWriter;
 import io.countersign.codec.TokenSigner;
 
 import java.nio.charset.StandardCharsets;
@@ -32,6 +32,7 @@ public final class SignalingTokenSigner extends TokenSigner<SignalingTokenConten
     private final byte[] digest = new byte[16];
     private final byte[] check = new byte[MD5_HEX_LENGTH];
 
+    /** A signer with its own MD5 digest and a buffer for the longest token. */
     public SignalingTokenSigner() {
         super(MAX_LENGTH);
         try {

@@ -1,9 +1,9 @@
 package io.countersign.accesstoken;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.countersign.codec.Base64Codec;
+import io.countersign.internal.Base64Codec;
 import io.countersign.codec.FuzzContract;
-import io.countersign.codec.PackedWriter;
+import io.countersign.internal.PackedWriter;
 import org.junit.jupiter.api.Timeout;
 
 import java.nio.charset.StandardCharsets;

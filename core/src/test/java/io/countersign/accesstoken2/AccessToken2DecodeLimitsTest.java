@@ -1,7 +1,7 @@
 package io.countersign.accesstoken2;
 
 import io.countersign.codec.DecodeLimits;
-import io.countersign.codec.PackedWriter;
+import io.countersign.internal.PackedWriter;
 import io.countersign.codec.TokenFormatException;
 import org.junit.jupiter.api.Test;
 

@@ -176,7 +176,7 @@ class AccessToken2DecoderTest extends DecoderContract<DecodedAccessToken2> {
 
         assertEquals(1, decoded.token().services().size());
         assertEquals("alice", ((Service.Chat) decoded.token().services().get(0)).userId().utf8String());
-        assertEquals(io.countersign.codec.Hex.encode(signingInfo, unknownAt, signingInfo.length - unknownAt), decoded.unparsed().hex());
+        assertEquals(io.countersign.internal.Hex.encode(signingInfo, unknownAt, signingInfo.length - unknownAt), decoded.unparsed().hex());
         assertTrue(decoded.verify(CERT));
     }
 

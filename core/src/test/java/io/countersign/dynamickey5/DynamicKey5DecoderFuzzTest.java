@@ -1,11 +1,11 @@
 package io.countersign.dynamickey5;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.countersign.codec.Base64Codec;
+import io.countersign.internal.Base64Codec;
 import io.countersign.codec.ByteString;
 import io.countersign.codec.FuzzContract;
-import io.countersign.codec.Hex;
-import io.countersign.codec.PackedWriter;
+import io.countersign.internal.Hex;
+import io.countersign.internal.PackedWriter;
 import org.junit.jupiter.api.Timeout;
 
 import java.nio.charset.StandardCharsets;

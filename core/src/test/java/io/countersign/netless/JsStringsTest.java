@@ -1,6 +1,6 @@
 package io.countersign.netless;
 
-import io.countersign.codec.Hex;
+import io.countersign.internal.Hex;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;

@@ -1,6 +1,6 @@
 package io.countersign.netless;
 
-import io.countersign.codec.Base64Codec;
+import io.countersign.internal.Base64Codec;
 import io.countersign.codec.Branches;
 import io.countersign.codec.TokenProperties;
 import io.countersign.codec.TokenFormatException;

@@ -1,6 +1,6 @@
 package io.countersign.netless;
 
-import io.countersign.codec.Hex;
+import io.countersign.internal.Hex;
 import io.countersign.codec.SignerContract;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,6 @@
 package io.countersign.signaling;
 
-import io.countersign.codec.Checks;
+import io.countersign.internal.Checks;
 import io.countersign.codec.InvalidArgumentException;
 import io.countersign.codec.TokenFormatException;
 import org.junit.jupiter.api.Test;

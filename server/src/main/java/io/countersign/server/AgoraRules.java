@@ -1,6 +1,5 @@
 package io.countersign.server;
 
-import io.countersign.codec.Checks;
 import io.countersign.doctor.Words;
 
 import java.nio.charset.StandardCharsets;
@@ -20,6 +19,9 @@ import java.nio.charset.StandardCharsets;
  * </ul>
  */
 public final class AgoraRules {
+    /** The largest unsigned 32-bit value: uids and lifetimes are u32 in every token format. */
+    static final long U32_MAX = 0xFFFF_FFFFL;
+
     public static final int MAX_CHANNEL_NAME_BYTES = Words.MAX_CHANNEL_NAME_BYTES;
     public static final int MAX_USER_ACCOUNT_BYTES = 255;
     public static final int MAX_RTM_USER_ID_BYTES = 64;
@@ -72,7 +74,7 @@ public final class AgoraRules {
 
     /** A uid: 0..4294967295 (0: any uid may join). */
     public static long uid(String field, long value) {
-        if (value < 0 || value > Checks.U32_MAX) {
+        if (value < 0 || value > U32_MAX) {
             throw HttpError.invalid(field, field + ": a uid is 0..4294967295 (0 means any uid), was " + value);
         }
         return value;

@@ -1,5 +1,6 @@
 package io.countersign.server;
 
+import io.countersign.codec.Version;
 import io.countersign.server.http.JdkTransport;
 import io.countersign.server.http.Transport;
 import io.countersign.server.http.UndertowTransport;
@@ -22,12 +23,20 @@ import java.util.concurrent.CountDownLatch;
  * deployments move over unchanged) and its default; a flag wins over the environment. Secrets
  * come only from the environment or from files, so they never show in a process list.
  */
-@Command(name = "countersign-server", mixinStandardHelpOptions = true, version = "countersign-server 0.1",
+@Command(name = "countersign-server", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "An HTTP token server: holds the App Certificate (and Netless AK/SK) and hands out tokens.",
         footer = {"", "Secrets: AGORA_APP_CERTIFICATE or APP_CERTIFICATE (or a file: --app-certificate-file),",
                 "AGORA_APP_CERTIFICATE_SECONDARY (or --app-certificate-secondary-file) while certificates rotate, NETLESS_SK",
                 "(or --netless-sk-file), COUNTERSIGN_API_KEYS (comma-separated, or --api-keys-file). See server/README.md."})
 public final class Main implements Callable<Integer> {
+    /** {@code --version}: the release the build wrote into core. */
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"countersign-server " + Version.current()};
+        }
+    }
+
     @Option(names = "--app-id", defaultValue = "${env:AGORA_APP_ID:-${env:APP_ID}}",
             description = "Agora App ID (env AGORA_APP_ID or APP_ID).")
     String appId;

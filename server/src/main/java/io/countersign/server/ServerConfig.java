@@ -1,6 +1,6 @@
 package io.countersign.server;
 
-import io.countersign.codec.Checks;
+import io.countersign.codec.Credentials;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -54,14 +54,14 @@ public final class ServerConfig {
                     + "(or NETLESS_AK and NETLESS_SK)");
         }
         if (b.appId != null) {
-            Checks.hex32("appId", b.appId);
-            Checks.hex32Secret("appCertificate", b.appCertificate.reveal());
+            Credentials.requireAppId("appId", b.appId);
+            Credentials.requireAppCertificate("appCertificate", b.appCertificate.reveal());
         }
         if (b.appCertificateSecondary != null) {
             if (b.appCertificate == null) {
                 throw new IllegalArgumentException("appCertificateSecondary: a secondary certificate needs the primary one");
             }
-            Checks.hex32Secret("appCertificateSecondary", b.appCertificateSecondary.reveal());
+            Credentials.requireAppCertificate("appCertificateSecondary", b.appCertificateSecondary.reveal());
         }
         if (b.netlessAk != null && (b.netlessAk.isEmpty() || b.netlessSk.reveal().isEmpty())) {
             throw new IllegalArgumentException("netlessSk: the Netless AK and SK must not be empty");
@@ -79,7 +79,7 @@ public final class ServerConfig {
                 "must be >= 0 requests per second (0 turns rate limiting off)");
         this.rateBurst = require("rateBurst", b.rateBurst, b.rateBurst >= 1, "must be >= 1");
         this.maxBodyBytes = require("maxBodyBytes", b.maxBodyBytes, b.maxBodyBytes >= 256, "must be >= 256");
-        this.maxExpire = require("maxExpire", b.maxExpire, b.maxExpire >= 1 && b.maxExpire <= Checks.U32_MAX,
+        this.maxExpire = require("maxExpire", b.maxExpire, b.maxExpire >= 1 && b.maxExpire <= AgoraRules.U32_MAX,
                 "must be 1..4294967295 seconds");
         this.tokenExpire = require("tokenExpire", b.tokenExpire, b.tokenExpire >= 1 && b.tokenExpire <= b.maxExpire,
                 "must be 1..maxExpire (" + b.maxExpire + ") seconds");

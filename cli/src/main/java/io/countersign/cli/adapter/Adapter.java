@@ -1,5 +1,6 @@
 package io.countersign.cli.adapter;
 
+import io.countersign.codec.Version;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -26,7 +27,7 @@ import java.util.Map;
  */
 public final class Adapter {
     public static final String IMPLEMENTATION = "countersign";
-    public static final String VERSION = "0.1";
+    public static final String VERSION = Version.current();
     public static final ObjectMapper MAPPER = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final List<String> OPS = List.of("hello", "build", "encode", "decode", "verify");

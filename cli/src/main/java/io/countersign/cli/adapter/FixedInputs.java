@@ -1,6 +1,5 @@
 package io.countersign.cli.adapter;
 
-import io.countersign.codec.Checks;
 import io.countersign.schemes.BuilderSpec;
 import io.countersign.schemes.Builders;
 import io.countersign.schemes.Input;
@@ -22,10 +21,10 @@ final class FixedInputs {
         long nowMs = 0;
         String nonce = null;
         if (spec.inputs().contains(Input.CLOCK_SECONDS)) {
-            now = Checks.u32("now", Values.integer(request, "", Input.CLOCK_SECONDS.field()));
+            now = Values.u32(request, "", Input.CLOCK_SECONDS.field());
         }
         if (spec.inputs().contains(Input.SALT)) {
-            salt = Checks.u32("salt", Values.integer(request, "", Input.SALT.field()));
+            salt = Values.u32(request, "", Input.SALT.field());
         }
         if (spec.inputs().contains(Input.CLOCK_MILLIS)) {
             nowMs = Values.integer(request, "", Input.CLOCK_MILLIS.field());

@@ -1,4 +1,4 @@
-package io.countersign.codec;
+package io.countersign.internal;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,6 @@
-package io.countersign.codec;
+package io.countersign.internal;
 
+import io.countersign.codec.CodecGenerators;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;

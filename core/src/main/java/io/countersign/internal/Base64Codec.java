@@ -1,5 +1,6 @@
-package io.countersign.codec;
+package io.countersign.internal;
 
+import io.countersign.codec.TokenFormatException;
 import io.countersign.codec.TokenFormatException.Reason;
 
 import java.lang.invoke.MethodHandles;

@@ -1,4 +1,4 @@
-package io.countersign.codec;
+package io.countersign.internal;
 
 import io.countersign.benchmarks.BenchmarkDefaults;
 import io.countersign.benchmarks.PrimitivesBenchmark;
@@ -31,7 +31,7 @@ import java.util.zip.Inflater;
  * with its tree-free block decision, the same class always building zlib's trees, and
  * {@code java.util.zip.Deflater}. The phases of {@link Level6Deflater} are timed on their own
  * (LZ77, LZ77 plus the decision's bound, Adler-32), so that the rest (trees, bit output) is
- * their difference. In package {@code io.countersign.codec} to reach those package-private
+ * their difference. In package {@code io.countersign.internal} to reach those package-private
  * phases. Runs from the repository root (where {@code scripts/bench} starts it).
  */
 public class Level6DeflaterBenchmark extends BenchmarkDefaults {

@@ -1,4 +1,6 @@
-package io.countersign.codec;
+package io.countersign.internal;
+
+import io.countersign.codec.ByteString;
 
 /**
  * Writes the little-endian packing every Agora token uses (u16/u32 integers, byte strings behind

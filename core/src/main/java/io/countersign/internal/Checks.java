@@ -1,4 +1,7 @@
-package io.countersign.codec;
+package io.countersign.internal;
+
+import io.countersign.codec.ByteString;
+import io.countersign.codec.InvalidArgumentException;
 
 /**
  * Input rules shared by every builder and encoder. Each failure is an

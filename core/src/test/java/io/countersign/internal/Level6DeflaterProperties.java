@@ -1,4 +1,4 @@
-package io.countersign.codec;
+package io.countersign.internal;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;

@@ -1,5 +1,7 @@
-package io.countersign.codec;
+package io.countersign.internal;
 
+import io.countersign.codec.TokenDecoder;
+import io.countersign.codec.TokenSigner;
 import java.util.function.Supplier;
 
 /**

@@ -1,4 +1,6 @@
-package io.countersign.codec;
+package io.countersign.internal;
+
+import io.countersign.codec.InvalidArgumentException;
 
 /** Lower-case hexadecimal, the form every official implementation prints signatures in. */
 public final class Hex {

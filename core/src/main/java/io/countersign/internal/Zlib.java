@@ -1,5 +1,7 @@
-package io.countersign.codec;
+package io.countersign.internal;
 
+import io.countersign.codec.DecodeLimits;
+import io.countersign.codec.TokenFormatException;
 import io.countersign.codec.TokenFormatException.Reason;
 
 import java.util.zip.DataFormatException;

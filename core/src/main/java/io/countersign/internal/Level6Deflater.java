@@ -1,4 +1,4 @@
-package io.countersign.codec;
+package io.countersign.internal;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
