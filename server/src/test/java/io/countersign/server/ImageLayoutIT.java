@@ -264,6 +264,16 @@ class ImageLayoutIT {
     }
 
     @Test
+    void shouldPassArgumentsAfterTheImageNameToTheServer() throws Exception {
+        // docker run countersign-server --version: the arguments follow the ENTRYPOINT.
+        List<String> command = new ArrayList<>(dockerfile.startCommand());
+        command.add("--version");
+        Run version = run(command);
+        assertEquals(0, version.status(), version.output());
+        assertEquals("countersign-server " + System.getProperty("countersign.version"), version.output().strip());
+    }
+
+    @Test
     void shouldNeedNoJdkModuleBeyondThoseInTheImageOrKnownToBeUnused() throws Exception {
         Set<String> image = imageModules();
         assertEquals(Set.of("java.base", "java.logging", "java.security.sasl", "jdk.unsupported", "jdk.httpserver"), image);
