@@ -105,7 +105,7 @@ class ImageLayoutIT {
         assertTrue(assemble.waitFor(5, TimeUnit.MINUTES), "assemble should finish");
         assertEquals(0, assemble.exitValue(), Files.readString(root.resolve("assemble.log")));
 
-        // Mounted secrets as a bind mount of host files brings them: owned by the app user, mode 0400.
+        // Secret files as a compose bind mount brings them when set up as documented: the app user's, mode 0400.
         Path secrets = Files.createDirectories(inRoot("/run/secrets"));
         Files.setPosixFilePermissions(secrets, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path certificate = Files.writeString(secrets.resolve("agora-app-certificate"), CERT + "\n");
