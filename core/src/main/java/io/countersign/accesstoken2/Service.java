@@ -512,7 +512,8 @@ public sealed interface Service {
          * @throws io.countersign.codec.InvalidArgumentException if a field breaks its rule
          */
         public static Rtm2Permission ofStrings(int permissionType, List<String> resources) {
-            return new Rtm2Permission(permissionType, resources.stream().map(r -> ByteString.utf8("resource", r)).toList());
+            return new Rtm2Permission(permissionType,
+                    Checks.notNull("resources", resources).stream().map(r -> ByteString.utf8("resource", r)).toList());
         }
     }
 }

@@ -6,6 +6,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * An immutable byte string: the type of every string field inside a token. Tokens carry raw
@@ -62,8 +63,11 @@ public final class ByteString {
      * @param off the first byte to copy
      * @param len how many bytes to copy; {@code off + len} must not pass the end of {@code bytes}
      * @return the copy ({@link #EMPTY} when {@code len} is 0)
+     * @throws IndexOutOfBoundsException if the range does not lie within {@code bytes}
      */
     public static ByteString copyOf(byte[] bytes, int off, int len) {
+        // Arrays.copyOfRange would pad a range past the end with zeros.
+        Objects.checkFromIndexSize(off, len, bytes.length);
         return len == 0 ? EMPTY : new ByteString(Arrays.copyOfRange(bytes, off, off + len));
     }
 
