@@ -25,6 +25,11 @@ public final class HealthCheck {
     private HealthCheck() {
     }
 
+    /**
+     * Checks the server once and exits: 0 healthy, 1 not.
+     *
+     * @param args the server's own options, when the port or address is not in the environment
+     */
     public static void main(String[] args) {
         // 0 healthy, 1 unhealthy: Docker reserves every other exit code.
         System.exit(check(args, System.out) ? 0 : 1);
