@@ -71,6 +71,15 @@ final class Inspect implements Callable<Integer> {
     @Option(names = "--secret-file", paramLabel = "FILE", description = "File holding the secret (surrounding white space is ignored).")
     Path secretFile;
 
+    @Option(names = "--secondary-secret-env", paramLabel = "NAME",
+            description = "Environment variable holding a second App Certificate, tried after the first while certificates "
+                    + "rotate; it must be set. Without this and --secondary-secret-file, AGORA_APP_CERTIFICATE_SECONDARY "
+                    + "is used if set (as the server does; not for Netless tokens).")
+    String secondarySecretEnv;
+
+    @Option(names = "--secondary-secret-file", paramLabel = "FILE", description = "File holding the second certificate.")
+    Path secondarySecretFile;
+
     @Option(names = "--now", paramLabel = "SECONDS", description = "Judge the token at this unix time instead of the clock.")
     Long now;
 
@@ -104,9 +113,19 @@ final class Inspect implements Callable<Integer> {
         Expectations.Builder b = Expectations.builder()
                 .clock(now == null ? Clock.systemUTC() : Clock.fixed(Instant.ofEpochSecond(now), ZoneOffset.UTC))
                 .leeway(Duration.ofSeconds(leeway));
-        String secret = secret(text.startsWith("NETLESS") ? "NETLESS_SK" : "AGORA_APP_CERTIFICATE");
+        boolean netless = text.startsWith("NETLESS");
+        String secret = secret("--secret", secretFile, secretEnv, netless ? "NETLESS_SK" : "AGORA_APP_CERTIFICATE");
         if (secret != null) {
             b.certificate(secret);
+        }
+        String secondary = secret("--secondary-secret", secondarySecretFile, secondarySecretEnv,
+                netless ? null : "AGORA_APP_CERTIFICATE_SECONDARY");
+        if (secondary != null) {
+            if (secret == null) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "a secondary certificate needs the primary one (--secret-file, --secret-env or AGORA_APP_CERTIFICATE)");
+            }
+            b.secondaryCertificate(secondary);
         }
         if (uid != null && account != null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "give --expect-uid or --expect-account, not both");
@@ -143,22 +162,23 @@ final class Inspect implements Callable<Integer> {
     }
 
     /**
-     * The secret if one was given, else the value of {@code implicit} (AGORA_APP_CERTIFICATE, or
-     * NETLESS_SK for a Netless token) if set; a named source that cannot be read is a usage error.
+     * The secret from {@code file} or the variable {@code env} if one was named, else the value of
+     * {@code implicit} (e.g. AGORA_APP_CERTIFICATE, or NETLESS_SK for a Netless token; none when
+     * null) if set; a named source that cannot be read is a usage error ({@code option}-file/-env).
      */
-    private String secret(String implicit) {
-        if (secretFile != null) {
-            return Main.readSecretFile(spec, secretFile);
+    private String secret(String option, Path file, String env, String implicit) {
+        if (file != null) {
+            return Main.readSecretFile(spec, option + "-file", file);
         }
-        if (secretEnv != null) {
-            String value = System.getenv(secretEnv);
+        if (env != null) {
+            String value = System.getenv(env);
             if (value == null) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--secret-env: the environment variable "
-                        + secretEnv + " is not set");
+                throw new CommandLine.ParameterException(spec.commandLine(), option + "-env: the environment variable "
+                        + env + " is not set");
             }
             return value;
         }
-        return System.getenv(implicit);
+        return implicit == null ? null : System.getenv(implicit);
     }
 
     /** The result as a person reads it. */

@@ -52,6 +52,14 @@ public final class Main {
         }
     }
 
+    private Main() {
+    }
+
+    /**
+     * Runs one command and exits with its status ({@code countersign --help} lists both).
+     *
+     * @param args the command line
+     */
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
     }
@@ -61,7 +69,7 @@ public final class Main {
      * missing or unreadable secret, bad JSON, an input the core refuses) is one line on stderr
      * and {@link ExitCodes#USAGE}; only a bug prints a stack trace.
      */
-    public static CommandLine commandLine() {
+    static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Main());
         cli.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
         java.util.Map<String, String> codes = new LinkedHashMap<>();
@@ -114,12 +122,17 @@ public final class Main {
 
     /** A secret from a file, surrounding white space ignored; a file that cannot be read is a usage error. */
     static String readSecretFile(CommandLine.Model.CommandSpec spec, Path file) {
+        return readSecretFile(spec, "--secret-file", file);
+    }
+
+    /** As {@link #readSecretFile(CommandLine.Model.CommandSpec, Path)}, for the option named {@code option}. */
+    static String readSecretFile(CommandLine.Model.CommandSpec spec, String option, Path file) {
         try {
             return Files.readString(file, StandardCharsets.UTF_8).strip();
         } catch (java.io.IOException | java.io.UncheckedIOException e) {
             String why = !Files.exists(file) ? "no such file" : Files.isDirectory(file) ? "it is a directory"
                     : "not readable";
-            throw new CommandLine.ParameterException(spec.commandLine(), "--secret-file: cannot read " + file + " (" + why + ")");
+            throw new CommandLine.ParameterException(spec.commandLine(), option + ": cannot read " + file + " (" + why + ")");
         }
     }
 

@@ -90,6 +90,31 @@ class InspectTest {
     }
 
     @Test
+    void shouldTryTheSecondaryCertificateWhileCertificatesRotate() throws Exception {
+        String other = CERT.replace('5', '6');
+        Path primary = Files.writeString(dir.resolve("primary"), other);
+        Path secondary = Files.writeString(dir.resolve("secondary"), CERT);
+        assertEquals(ExitCodes.VALID, run("inspect", "--now", Long.toString(T0), "--secret-file", primary.toString(),
+                "--secondary-secret-file", secondary.toString(), TOKEN), err.toString());
+        assertTrue(out.toString().contains("  signature  valid (the secondary certificate signed it)\n"), out.toString());
+
+        out.getBuffer().setLength(0);
+        assertEquals(ExitCodes.INVALID, run("inspect", "--now", Long.toString(T0), "--secret-file", primary.toString(),
+                "--secondary-secret-file", primary.toString(), TOKEN));
+        assertTrue(out.toString().contains("  bad-signature: none of the certificates given signed this token\n"), out.toString());
+
+        err.getBuffer().setLength(0);
+        assertEquals(ExitCodes.USAGE, run("inspect", "--secret-env", "COUNTERSIGN_TEST_UNSET_VARIABLE",
+                "--secondary-secret-file", secondary.toString(), TOKEN));
+        assertUserError(ExitCodes.USAGE);
+        err.getBuffer().setLength(0);
+        assertEquals(ExitCodes.USAGE, run("inspect", "--secret-file", primary.toString(),
+                "--secondary-secret-file", dir.resolve("missing").toString(), TOKEN));
+        assertTrue(err.toString().startsWith("usage: --secondary-secret-file: cannot read"), err.toString());
+        assertFalse(out.toString().contains(CERT) || err.toString().contains(CERT) || err.toString().contains(other));
+    }
+
+    @Test
     void shouldPrintJsonForMachinesAndReadStdin() throws Exception {
         InputStream stdin = System.in;
         try {

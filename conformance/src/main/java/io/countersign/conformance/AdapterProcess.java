@@ -30,11 +30,11 @@ import java.util.concurrent.TimeUnit;
  * every later call fails at once, so a broken adapter costs seconds, not a timeout per vector.
  * Not thread-safe.
  */
-public final class AdapterProcess implements Transport, AutoCloseable {
+final class AdapterProcess implements Transport, AutoCloseable {
     /** Longest response line read (a decoded token's content is a few KB); beyond it the adapter is killed. */
-    public static final int MAX_LINE_CHARS = 4 << 20;
+    static final int MAX_LINE_CHARS = 4 << 20;
     /** Failed calls in a row (hangs, crashes, garbage, failed restarts) after which the adapter is given up. */
-    public static final int MAX_CONSECUTIVE_FAILURES = 5;
+    static final int MAX_CONSECUTIVE_FAILURES = 5;
 
     /** Marks the end of the adapter's stdout in the line queue. */
     private static final String EOF = new String("<eof>");
@@ -69,7 +69,7 @@ public final class AdapterProcess implements Transport, AutoCloseable {
      * @param startTimeout how long the first {@code hello} may take (an adapter may build itself first;
      *                     a restart's {@code hello} gets {@code timeout})
      */
-    public AdapterProcess(String command, Path directory, Duration timeout, Duration startTimeout) {
+    AdapterProcess(String command, Path directory, Duration timeout, Duration startTimeout) {
         this(command, directory, timeout, startTimeout, MAX_LINE_CHARS);
     }
 
@@ -82,7 +82,7 @@ public final class AdapterProcess implements Transport, AutoCloseable {
     }
 
     /** Starts the process if it is not running and returns its {@code hello} response. */
-    public JsonNode start() throws IOException {
+    JsonNode start() throws IOException {
         if (isRunning()) {
             return hello;
         }
@@ -147,22 +147,22 @@ public final class AdapterProcess implements Transport, AutoCloseable {
     }
 
     /** The last {@code hello} response, or null before the first start. */
-    public JsonNode hello() {
+    JsonNode hello() {
         return hello;
     }
 
     /** How many times the process was started (1 + restarts). */
-    public int starts() {
+    int starts() {
         return starts;
     }
 
     /** A fresh request id, unique within this process's life. */
-    public String nextId() {
+    String nextId() {
         return "r" + (++nextId);
     }
 
     /** Why the adapter was given up, or null while it is still in use. */
-    public String gaveUp() {
+    String gaveUp() {
         return gaveUp;
     }
 

@@ -33,10 +33,10 @@ import java.util.zip.Inflater;
  *   <li>"unsupported" is its own outcome, unless the vector itself expects that code.</li>
  * </ul>
  */
-public final class Comparison {
-    public static final String UNSUPPORTED = "unsupported";
+final class Comparison {
+    static final String UNSUPPORTED = "unsupported";
     /** PROTOCOL.md 1.1: the implementation failed in a way it does not report as an error. */
-    public static final String CRASHED = "crashed";
+    static final String CRASHED = "crashed";
 
     /** Numbers compare by value (1 == 1L); everything else by Jackson's equality. */
     private static final Comparator<JsonNode> BY_VALUE = (a, b) -> {
@@ -58,7 +58,7 @@ public final class Comparison {
     /**
      * Judges {@code got} (a response; its id is ignored) against vector {@code v} for {@code impl}.
      */
-    public static Verdict judge(Vector v, JsonNode got, Identity impl) {
+    static Verdict judge(Vector v, JsonNode got, Identity impl) {
         // The outcomes this implementation is held to: expect, unless the vector lists it only in
         // divergent entries. An adapter over several packages (Node's) may be listed in both.
         boolean inSources = impl.isAmong(v.sources());
@@ -108,7 +108,7 @@ public final class Comparison {
     }
 
     /** A verdict for a vector that got no usable response (crash, hang, garbage). */
-    public static Verdict noResponse(Vector v, String what) {
+    static Verdict noResponse(Vector v, String what) {
         return fail(v.expect(), null, what);
     }
 
@@ -291,7 +291,7 @@ public final class Comparison {
      * The inflated payload (signature and signing info) of a 007 token: "007", then padded standard
      * base64 of one complete zlib stream with nothing after it.
      */
-    public static byte[] inflate007(String token) {
+    static byte[] inflate007(String token) {
         if (!token.startsWith("007")) {
             throw new IllegalArgumentException("does not start with 007");
         }

@@ -12,12 +12,12 @@ import java.util.List;
  *
  * @param name the --name given, else the implementation string its {@code hello} returned
  */
-public record Identity(String name) {
+record Identity(String name) {
     /**
      * {@code name} when given (it replaces what hello says: an adapter over several packages may
      * answer plain requests from only some of them), else the {@code hello} implementation string.
      */
-    public static Identity of(String name, String helloImplementation) {
+    static Identity of(String name, String helloImplementation) {
         if (name != null && !name.isBlank()) {
             return new Identity(name.trim());
         }
@@ -28,7 +28,7 @@ public record Identity(String name) {
     }
 
     /** Whether any of {@code sources} names this implementation. */
-    public boolean isAmong(List<String> sources) {
+    boolean isAmong(List<String> sources) {
         for (String source : sources) {
             String s = source.trim();
             String family = firstWord(s);

@@ -29,6 +29,15 @@ public final class MatrixReport implements Callable<Integer> {
     @Parameters(paramLabel = "RESULTS", arity = "1..*", description = "Results files written by the runner's --json.")
     List<Path> inputs;
 
+    /** Not API (the command line is): options stay unset until picocli parses a command line into them. */
+    MatrixReport() {
+    }
+
+    /**
+     * Writes the matrix ({@code scripts/matrix} calls this) and exits 0 once it is written.
+     *
+     * @param args {@code --out FILE} and the results files, in the order of the matrix's rows
+     */
     public static void main(String[] args) {
         System.exit(new CommandLine(new MatrixReport()).execute(args));
     }
@@ -44,7 +53,7 @@ public final class MatrixReport implements Callable<Integer> {
     }
 
     /** The matrix for {@code results} (runner JSON documents), in the given implementation order. */
-    public static String markdown(List<JsonNode> results) {
+    static String markdown(List<JsonNode> results) {
         StringBuilder md = new StringBuilder();
         md.append("# Conformance matrix\n\n");
         md.append("Written by `scripts/matrix`; do not edit by hand. Each implementation's adapter was run over the golden\n")

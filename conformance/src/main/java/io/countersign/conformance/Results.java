@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** The verdicts of one implementation over a set of vectors, tallied per scheme and op. */
-public final class Results {
+final class Results {
     private final Identity implementation;
     private final Map<String, Cell> cells = new TreeMap<>(Results::cellOrder);
     private final List<Failure> failures = new ArrayList<>();
@@ -21,44 +21,44 @@ public final class Results {
     /** Per builder: the build vectors sent, and how many of them were answered other than unsupported. */
     private final Map<String, int[]> builders = new TreeMap<>();
 
-    public Results(Identity implementation) {
+    Results(Identity implementation) {
         this.implementation = implementation;
     }
 
     /** The counts for one scheme and op. */
-    public static final class Cell {
-        public final String scheme;
-        public final String op;
-        public int passed;
-        public int divergentAsRecorded;
-        public int acceptable;
-        public int failed;
-        public int unsupported;
+    static final class Cell {
+        final String scheme;
+        final String op;
+        int passed;
+        int divergentAsRecorded;
+        int acceptable;
+        int failed;
+        int unsupported;
         /** Passed payload matches, and how many of them had the identical token string. */
-        public int payloadPassed;
-        public int stringIdentical;
+        int payloadPassed;
+        int stringIdentical;
         /** The implementation's "unsupported" messages, with counts. */
-        public final Map<String, Integer> unsupportedReasons = new LinkedHashMap<>();
+        final Map<String, Integer> unsupportedReasons = new LinkedHashMap<>();
 
         Cell(String scheme, String op) {
             this.scheme = scheme;
             this.op = op;
         }
 
-        public int total() {
+        int total() {
             return passed + divergentAsRecorded + acceptable + failed + unsupported;
         }
     }
 
     /** One failed vector, spelled out. */
-    public record Failure(Vector vector, Verdict verdict, JsonNode request) {
+    record Failure(Vector vector, Verdict verdict, JsonNode request) {
     }
 
     /** The verdict on one vector, whatever it was. */
-    public record Record(Vector vector, Verdict verdict) {
+    record Record(Vector vector, Verdict verdict) {
     }
 
-    public void add(Vector v, JsonNode sentRequest, Verdict verdict) {
+    void add(Vector v, JsonNode sentRequest, Verdict verdict) {
         Cell cell = cells.computeIfAbsent(v.scheme() + " " + v.op(), k -> new Cell(v.scheme(), v.op()));
         switch (verdict.outcome()) {
             case PASSED -> cell.passed++;
@@ -89,19 +89,19 @@ public final class Results {
         }
     }
 
-    public Identity implementation() {
+    Identity implementation() {
         return implementation;
     }
 
-    public List<Cell> cells() {
+    List<Cell> cells() {
         return List.copyOf(cells.values());
     }
 
-    public List<Failure> failures() {
+    List<Failure> failures() {
         return List.copyOf(failures);
     }
 
-    public int count(Verdict.Outcome outcome) {
+    int count(Verdict.Outcome outcome) {
         int n = 0;
         for (Cell c : cells.values()) {
             n += switch (outcome) {
@@ -116,7 +116,7 @@ public final class Results {
     }
 
     /** The matrix as a text table, then the first {@code show} failures in full. */
-    public void print(PrintWriter out, int show) {
+    void print(PrintWriter out, int show) {
         String format = "%-10s %-7s %7s %10s %11s %7s %12s %17s%n";
         out.printf(format, "scheme", "op", "passed", "divergent*", "acceptable*", "failed", "unsupported", "identical string");
         for (Cell c : cells.values()) {
@@ -155,7 +155,7 @@ public final class Results {
      * The results as JSON (for scripts/matrix and a port's own tooling): totals, cells, build
      * vectors run per builder, every failure in full, and one record per vector.
      */
-    public ObjectNode toJson() {
+    ObjectNode toJson() {
         ObjectNode root = Vectors.MAPPER.createObjectNode();
         root.put("implementation", implementation.name());
         ObjectNode totals = root.putObject("totals");
@@ -215,7 +215,7 @@ public final class Results {
      * JUnit XML: one test suite per vector file, one test case per vector; a failed vector is a
      * failure with the explanation, an unsupported one is skipped.
      */
-    public String toJUnit() {
+    String toJUnit() {
         Map<String, List<Record>> byFile = new TreeMap<>();
         records.forEach(r -> byFile.computeIfAbsent(r.vector().file(), k -> new ArrayList<>()).add(r));
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");

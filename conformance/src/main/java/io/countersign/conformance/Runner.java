@@ -103,6 +103,16 @@ public final class Runner implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Not API (the command line is): options stay unset until picocli parses a command line into them. */
+    Runner() {
+    }
+
+    /**
+     * Runs the selected vectors against the adapter and exits with the status above;
+     * {@code --help} lists every option.
+     *
+     * @param args the command line
+     */
     public static void main(String[] args) {
         System.exit(new CommandLine(new Runner()).execute(args));
     }
@@ -220,7 +230,7 @@ public final class Runner implements Callable<Integer> {
     }
 
     /** Runs every vector through {@code transport}, each request with a fresh id from {@code ids}. */
-    public static Results run(List<Vector> vectors, Transport transport, Supplier<String> ids, Identity identity) {
+    static Results run(List<Vector> vectors, Transport transport, Supplier<String> ids, Identity identity) {
         return run(vectors, transport, ids, identity, null);
     }
 
@@ -238,7 +248,7 @@ public final class Runner implements Callable<Integer> {
     }
 
     /** The vector's request with {@code id} in place of whatever id it carries. */
-    public static ObjectNode request(Vector v, String id) {
+    static ObjectNode request(Vector v, String id) {
         ObjectNode request = Vectors.MAPPER.createObjectNode();
         request.put("id", id);
         v.request().fields().forEachRemaining(f -> {
@@ -250,7 +260,7 @@ public final class Runner implements Callable<Integer> {
     }
 
     /** Sends one vector's request and judges the reply. */
-    public static Verdict check(Vector v, ObjectNode request, Transport transport, Identity identity) {
+    static Verdict check(Vector v, ObjectNode request, Transport transport, Identity identity) {
         Transport.Reply reply = transport.call(request);
         if (reply.failed()) {
             return Comparison.noResponse(v, reply.failure());

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Sends one request to an implementation and returns its reply: an adapter process, or an adapter in-process. */
 @FunctionalInterface
-public interface Transport {
+interface Transport {
     Reply call(ObjectNode request);
 
     /**
@@ -13,15 +13,15 @@ public interface Transport {
      * a line that is not JSON).
      */
     record Reply(JsonNode response, String failure) {
-        public static Reply of(JsonNode response) {
+        static Reply of(JsonNode response) {
             return new Reply(response, null);
         }
 
-        public static Reply failed(String failure) {
+        static Reply failed(String failure) {
             return new Reply(null, failure);
         }
 
-        public boolean failed() {
+        boolean failed() {
             return failure != null;
         }
     }

@@ -25,47 +25,47 @@ import java.util.List;
  * @param comment   why the case exists, may be empty
  * @param flags     the rules it exercises, may be empty
  */
-public record Vector(String file, int line, String id, String scheme, String op, ObjectNode request, ObjectNode expect,
+record Vector(String file, int line, String id, String scheme, String op, ObjectNode request, ObjectNode expect,
                      String match, List<String> sources, List<Divergent> divergent, Acceptable acceptable,
                      String comment, List<String> flags) {
-    public static final String EXACT = "exact";
-    public static final String PAYLOAD = "payload";
+    static final String EXACT = "exact";
+    static final String PAYLOAD = "payload";
 
-    public Vector {
+    Vector {
         sources = List.copyOf(sources);
         divergent = List.copyOf(divergent);
         flags = List.copyOf(flags);
     }
 
     /** Outcomes allowed besides expect, and the input rules that make them so. */
-    public record Acceptable(List<String> because, List<ObjectNode> outcomes) {
-        public static final Acceptable NONE = new Acceptable(List.of(), List.of());
+    record Acceptable(List<String> because, List<ObjectNode> outcomes) {
+        static final Acceptable NONE = new Acceptable(List.of(), List.of());
 
-        public Acceptable {
+        Acceptable {
             because = List.copyOf(because);
             outcomes = List.copyOf(outcomes);
         }
     }
 
     /** An outcome some official implementations give instead of {@code expect}. */
-    public record Divergent(List<String> sources, ObjectNode expect) {
-        public Divergent {
+    record Divergent(List<String> sources, ObjectNode expect) {
+        Divergent {
             sources = List.copyOf(sources);
         }
     }
 
     /** The builder a build request names; empty for other ops. */
-    public String builder() {
+    String builder() {
         return op.equals("build") ? request.path("builder").asText("") : "";
     }
 
     /** "file:line id", the way failures name a vector. */
-    public String where() {
+    String where() {
         return file + ":" + line + " " + id;
     }
 
     /** Whether the expected response is an error (only its code is compared). */
-    public static boolean isError(JsonNode expect) {
+    static boolean isError(JsonNode expect) {
         return expect.path("ok").isBoolean() && !expect.path("ok").booleanValue();
     }
 }

@@ -17,11 +17,11 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /** Reads vector files (one JSON vector per line) strictly: a bad vector is an error, never skipped. */
-public final class Vectors {
+final class Vectors {
     static final ObjectMapper MAPPER = new ObjectMapper();
 
-    public static final List<String> SCHEMES = List.of("007", "006", "005", "signaling", "netless");
-    public static final List<String> OPS = List.of("build", "encode", "decode", "verify");
+    static final List<String> SCHEMES = List.of("007", "006", "005", "signaling", "netless");
+    static final List<String> OPS = List.of("build", "encode", "decode", "verify");
 
     /** Builder class name (the part before the dot) to scheme, per PROTOCOL.md "Builders". */
     private static final Map<String, String> BUILDER_SCHEMES = Map.ofEntries(
@@ -37,7 +37,7 @@ public final class Vectors {
     }
 
     /** A vector file that cannot be read as vectors. */
-    public static final class BadVectorException extends IOException {
+    static final class BadVectorException extends IOException {
         private static final long serialVersionUID = 1L;
 
         BadVectorException(String message) {
@@ -46,12 +46,12 @@ public final class Vectors {
     }
 
     /** The vector files of a checkout: {@code <root>/vectors/*.jsonl}, sorted by name. */
-    public static List<Path> defaultFiles(Path root) throws IOException {
+    static List<Path> defaultFiles(Path root) throws IOException {
         return filesIn(root.resolve("vectors"));
     }
 
     /** The {@code *.jsonl} files of {@code dir}, sorted by name; none when it is not a directory. */
-    public static List<Path> filesIn(Path dir) throws IOException {
+    static List<Path> filesIn(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
@@ -60,7 +60,7 @@ public final class Vectors {
         }
     }
 
-    public static List<Vector> read(List<Path> files) throws IOException {
+    static List<Vector> read(List<Path> files) throws IOException {
         List<Vector> all = new ArrayList<>();
         for (Path file : files) {
             all.addAll(read(file));
@@ -68,7 +68,7 @@ public final class Vectors {
         return all;
     }
 
-    public static List<Vector> read(Path file) throws IOException {
+    static List<Vector> read(Path file) throws IOException {
         return read(file.getFileName().toString(), Files.readAllLines(file, StandardCharsets.UTF_8));
     }
 
@@ -76,7 +76,7 @@ public final class Vectors {
      * The vectors packaged with the runner (the {@code vectors/} resources its jar carries, listed
      * by their manifest.json), in file name order; empty when the class path has none.
      */
-    public static List<Vector> bundled() throws IOException {
+    static List<Vector> bundled() throws IOException {
         JsonNode manifest;
         try (InputStream in = Vectors.class.getResourceAsStream("/vectors/manifest.json")) {
             if (in == null) {
@@ -98,7 +98,7 @@ public final class Vectors {
     }
 
     /** Parses the lines of one vector file named {@code name}; blank lines are skipped. */
-    public static List<Vector> read(String name, List<String> lines) throws BadVectorException {
+    static List<Vector> read(String name, List<String> lines) throws BadVectorException {
         List<Vector> vectors = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             if (!lines.get(i).isBlank()) {
@@ -109,7 +109,7 @@ public final class Vectors {
     }
 
     /** Parses one vector line; {@code file} and {@code line} only label it. */
-    public static Vector parse(String file, int line, String json) throws BadVectorException {
+    static Vector parse(String file, int line, String json) throws BadVectorException {
         String at = file + ":" + line + ": ";
         JsonNode v;
         try {
@@ -165,7 +165,7 @@ public final class Vectors {
      * version prefix; for a token without a known prefix (a malformed case), the expected content's
      * scheme or else the file name's leading scheme ("007-decode.jsonl"); "unknown" when nothing says.
      */
-    public static String schemeOf(JsonNode request, JsonNode expect, String fileName) {
+    static String schemeOf(JsonNode request, JsonNode expect, String fileName) {
         String builder = request.path("builder").asText("");
         int dot = builder.indexOf('.');
         if (dot > 0 && BUILDER_SCHEMES.containsKey(builder.substring(0, dot))) {
@@ -192,7 +192,7 @@ public final class Vectors {
     }
 
     /** The scheme a token's version prefix names, or null. */
-    public static String schemeOfToken(String token) {
+    static String schemeOfToken(String token) {
         if (token.startsWith("007") || token.startsWith("006") || token.startsWith("005")) {
             return token.substring(0, 3);
         }

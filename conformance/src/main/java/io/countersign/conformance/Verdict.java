@@ -11,8 +11,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param got             the response (without id), or null when the adapter gave none
  * @param stringIdentical for a passed payload match, whether the token string was also identical; else null
  */
-public record Verdict(Outcome outcome, String reason, JsonNode expected, JsonNode got, Boolean stringIdentical) {
-    public enum Outcome {
+record Verdict(Outcome outcome, String reason, JsonNode expected, JsonNode got, Boolean stringIdentical) {
+    enum Outcome {
         /** Agrees with the vector's expect. */
         PASSED,
         /** Listed among a divergent entry's sources, and still gives exactly that recorded outcome. */
@@ -29,7 +29,7 @@ public record Verdict(Outcome outcome, String reason, JsonNode expected, JsonNod
     }
 
     /** Passed, passed as recorded divergent, or an acceptable refusal: anything but failed and unsupported. */
-    public boolean passed() {
+    boolean passed() {
         return outcome == Outcome.PASSED || outcome == Outcome.DIVERGENT_AS_RECORDED || outcome == Outcome.ACCEPTABLE;
     }
 }

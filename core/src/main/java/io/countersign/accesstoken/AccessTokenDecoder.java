@@ -22,10 +22,17 @@ public final class AccessTokenDecoder extends TokenDecoder<DecodedAccessToken> {
     private static final int APP_ID_AT = AccessToken.VERSION.length();
     private static final int CONTENT_AT = APP_ID_AT + 32;
 
+    /** A decoder within {@link DecodeLimits#DEFAULT}. */
     public AccessTokenDecoder() {
         this(DecodeLimits.DEFAULT);
     }
 
+    /**
+     * A decoder within {@code limits} (a 006 token uses only its token length).
+     *
+     * @param limits the bounds
+     * @throws io.countersign.codec.InvalidArgumentException if {@code limits} is null
+     */
     public AccessTokenDecoder(DecodeLimits limits) {
         super(limits);
     }

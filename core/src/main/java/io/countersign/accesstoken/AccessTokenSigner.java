@@ -33,6 +33,7 @@ public final class AccessTokenSigner extends TokenSigner<AccessToken> {
     private final byte[] certificate = new byte[32];
     private final byte[] check = new byte[Hmac.SHA256_LENGTH];
 
+    /** A signer whose buffers start at a size that fits common tokens and grow as needed. */
     public AccessTokenSigner() {
         super(HEAD + Base64Codec.STANDARD.encodedLength(128));
     }

@@ -23,10 +23,17 @@ import java.util.List;
 public final class AccessToken2Decoder extends TokenDecoder<DecodedAccessToken2> implements AutoCloseable {
     private final Zlib zlib = new Zlib();
 
+    /** A decoder within {@link DecodeLimits#DEFAULT}. */
     public AccessToken2Decoder() {
         this(DecodeLimits.DEFAULT);
     }
 
+    /**
+     * A decoder within {@code limits}.
+     *
+     * @param limits the bounds on token length, inflated size, services and RTM2 entries
+     * @throws io.countersign.codec.InvalidArgumentException if {@code limits} is null
+     */
     public AccessToken2Decoder(DecodeLimits limits) {
         super(limits);
     }
@@ -78,6 +85,9 @@ public final class AccessToken2Decoder extends TokenDecoder<DecodedAccessToken2>
         return new DecodedAccessToken2(new AccessToken2(appId, issueTs, expire, salt, services), signature, signingInfo, unparsed);
     }
 
+    /**
+     * Frees the native memory of its zlib streams now rather than at garbage collection; do not use the decoder afterwards.
+     */
     @Override
     public void close() {
         zlib.close();

@@ -40,6 +40,7 @@ public final class AccessToken2Signer extends TokenSigner<AccessToken2> implemen
     private final byte[] check = new byte[Hmac.SHA256_LENGTH];
     private byte[] compressed = new byte[Zlib.maxCompressedLength(512)];
 
+    /** A signer whose buffers start at a size that fits common tokens and grow as needed. */
     public AccessToken2Signer() {
         super(textLength(Zlib.maxCompressedLength(512)));
     }
@@ -123,6 +124,9 @@ public final class AccessToken2Signer extends TokenSigner<AccessToken2> implemen
         hmac.sign(u32, 0, 4, firstLink, 0, firstLink.length, key, 0);
     }
 
+    /**
+     * Frees the native memory of its zlib streams now rather than at garbage collection; do not use the signer afterwards.
+     */
     @Override
     public void close() {
         zlib.close();

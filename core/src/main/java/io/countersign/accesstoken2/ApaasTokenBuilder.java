@@ -21,10 +21,18 @@ public class ApaasTokenBuilder {
 
     private final Issuer issuer;
 
+    /** A builder that issues tokens at the system clock's time, with a secure random salt. */
     public ApaasTokenBuilder() {
         this.issuer = Issuer.SYSTEM;
     }
 
+    /**
+     * A builder that issues tokens at {@code clock}'s time with salts from {@code salts}: for tests and reproducible tokens.
+     *
+     * @param clock the clock whose current second becomes each token's issueTs
+     * @param salts where each token's salt comes from, e.g. {@link SaltSource#fixed(long)}
+     * @throws io.countersign.codec.InvalidArgumentException if either is null
+     */
     public ApaasTokenBuilder(Clock clock, SaltSource salts) {
         this.issuer = new Issuer(clock, salts);
     }
@@ -32,6 +40,15 @@ public class ApaasTokenBuilder {
     /**
      * A token for {@code userUuid} in {@code roomUuid}: APaaS room user, RTM login as
      * {@code userUuid}, and Chat as the hex MD5 of {@code userUuid}, each valid {@code expire} seconds.
+     *
+     * @param appId the App ID, 32 hexadecimal characters
+     * @param appCertificate the App Certificate it is signed with, 32 hexadecimal characters (never shown in an error)
+     * @param roomUuid the room, at most 65535 UTF-8 bytes
+     * @param userUuid the user, at most 65535 UTF-8 bytes
+     * @param role the user's role in the room, packed as an int16 (a {@code Short} as in the official Java; not null)
+     * @param expire seconds from now until the token and its privileges expire, a u32
+     * @return the token, {@code "007"} and base64
+     * @throws io.countersign.codec.InvalidArgumentException if an argument breaks its rule; the exception names it
      */
     public String buildRoomUserToken(String appId, String appCertificate, String roomUuid, String userUuid, Short role,
                                      long expire) {
@@ -43,13 +60,30 @@ public class ApaasTokenBuilder {
                 new Service.Chat(md5Hex(userUuid), Privileges.of(Service.Chat.USER, expire)));
     }
 
-    /** An APaaS user token for {@code userUuid}. */
+    /**
+     * An APaaS user token for {@code userUuid}, with no room and {@link #NO_ROLE}.
+     *
+     * @param appId the App ID, 32 hexadecimal characters
+     * @param appCertificate the App Certificate it is signed with, 32 hexadecimal characters (never shown in an error)
+     * @param userUuid the user, at most 65535 UTF-8 bytes
+     * @param expire seconds from now until the token and its privileges expire, a u32
+     * @return the token, {@code "007"} and base64
+     * @throws io.countersign.codec.InvalidArgumentException if an argument breaks its rule; the exception names it
+     */
     public String buildUserToken(String appId, String appCertificate, String userUuid, long expire) {
         return issuer.issue(appId, appCertificate, expire,
                 new Service.Apaas("", userUuid, NO_ROLE, Privileges.of(Service.Apaas.USER, expire)));
     }
 
-    /** An APaaS app token. */
+    /**
+     * An APaaS app token: no room, no user, {@link #NO_ROLE}.
+     *
+     * @param appId the App ID, 32 hexadecimal characters
+     * @param appCertificate the App Certificate it is signed with, 32 hexadecimal characters (never shown in an error)
+     * @param expire seconds from now until the token and its privileges expire, a u32
+     * @return the token, {@code "007"} and base64
+     * @throws io.countersign.codec.InvalidArgumentException if an argument breaks its rule; the exception names it
+     */
     public String buildAppToken(String appId, String appCertificate, long expire) {
         return issuer.issue(appId, appCertificate, expire,
                 new Service.Apaas("", "", NO_ROLE, Privileges.of(Service.Apaas.APP, expire)));

@@ -10,10 +10,18 @@ import java.time.Clock;
  * and a Conversational AI service with no privileges, as {@link AgentTokenBuilder#buildToken} packs them. Thread-safe.
  */
 public class ConvoAITokenBuilder extends AgentTokenBuilder {
+    /** A builder that issues tokens at the system clock's time, with a secure random salt. */
     public ConvoAITokenBuilder() {
         super(Issuer.SYSTEM, new Service.ConvoAi(Privileges.NONE));
     }
 
+    /**
+     * A builder that issues tokens at {@code clock}'s time with salts from {@code salts}: for tests and reproducible tokens.
+     *
+     * @param clock the clock whose current second becomes each token's issueTs
+     * @param salts where each token's salt comes from, e.g. {@link SaltSource#fixed(long)}
+     * @throws io.countersign.codec.InvalidArgumentException if either is null
+     */
     public ConvoAITokenBuilder(Clock clock, SaltSource salts) {
         super(clock, salts, new Service.ConvoAi(Privileges.NONE));
     }

@@ -16,16 +16,25 @@ import java.time.Clock;
 public class RtcTokenBuilder2 {
     /** RTC roles: a publisher may also publish audio, video and data; a subscriber only joins. */
     public enum Role {
+        /** Value 1: joins and may publish audio, video and data. */
         ROLE_PUBLISHER(1),
+        /** Value 2: joins only. */
         ROLE_SUBSCRIBER(2);
 
+        /** The protocol value, 1 or 2; the official Java enum names this field the same. */
         public final int initValue;
 
         Role(int initValue) {
             this.initValue = initValue;
         }
 
-        /** The role with this protocol value (1 publisher, 2 subscriber). */
+        /**
+         * The role with this protocol value.
+         *
+         * @param value 1 (publisher) or 2 (subscriber)
+         * @return the role
+         * @throws InvalidArgumentException for any other value
+         */
         public static Role of(int value) {
             for (Role r : values()) {
                 if (r.initValue == value) {
@@ -43,31 +52,87 @@ public class RtcTokenBuilder2 {
         this.issuer = Issuer.SYSTEM;
     }
 
-    /** Tokens issued at {@code clock}'s time with salts from {@code salts}: for tests and reproducible tokens. */
+    /**
+     * Tokens issued at {@code clock}'s time with salts from {@code salts}: for tests and reproducible tokens.
+     *
+     * @param clock the clock whose current second becomes each token's issueTs
+     * @param salts where each token's salt comes from, e.g. {@link SaltSource#fixed(long)}
+     * @throws InvalidArgumentException if either is null
+     */
     public RtcTokenBuilder2(Clock clock, SaltSource salts) {
         this.issuer = new Issuer(clock, salts);
     }
 
-    /** A token for {@code uid} (0 means any uid; an int is read as unsigned, as the official Java does). */
+    /**
+     * A token for {@code uid} (0 means any uid); an int is read as unsigned, as the official Java does.
+     *
+     * @param appId the App ID, 32 hexadecimal characters
+     * @param appCertificate the App Certificate it is signed with, 32 hexadecimal characters (never shown in an error)
+     * @param channelName the channel, at most 65535 UTF-8 bytes
+     * @param uid the user id; 0 for any
+     * @param role publisher (join and the three publish privileges) or subscriber (join only); not null
+     * @param tokenExpire seconds from now until the token expires, a u32
+     * @param privilegeExpire seconds from now until each privilege of the role expires, a u32
+     * @return the token, {@code "007"} and base64
+     * @throws InvalidArgumentException if an argument breaks its rule; the exception names it
+     */
     public String buildTokenWithUid(String appId, String appCertificate, String channelName, int uid, Role role,
                                     long tokenExpire, long privilegeExpire) {
         return buildTokenWithUid(appId, appCertificate, channelName, Integer.toUnsignedLong(uid), role, tokenExpire, privilegeExpire);
     }
 
-    /** A token for {@code uid} in 0..4294967295 (0 means any uid). */
+    /**
+     * A token for {@code uid}, packed as its decimal string ("" for 0, which means any uid).
+     *
+     * @param appId the App ID, 32 hexadecimal characters
+     * @param appCertificate the App Certificate it is signed with, 32 hexadecimal characters (never shown in an error)
+     * @param channelName the channel, at most 65535 UTF-8 bytes
+     * @param uid the user id, within 0..4294967295
+     * @param role publisher (join and the three publish privileges) or subscriber (join only); not null
+     * @param tokenExpire seconds from now until the token expires, a u32
+     * @param privilegeExpire seconds from now until each privilege of the role expires, a u32
+     * @return the token, {@code "007"} and base64
+     * @throws InvalidArgumentException if an argument breaks its rule; the exception names it
+     */
     public String buildTokenWithUid(String appId, String appCertificate, String channelName, long uid, Role role,
                                     long tokenExpire, long privilegeExpire) {
         return buildTokenWithUserAccount(appId, appCertificate, channelName, Issuer.uidString(uid), role, tokenExpire, privilegeExpire);
     }
 
-    /** A token for a string user account. */
+    /**
+     * A token for a string user account.
+     *
+     * @param appId the App ID, 32 hexadecimal characters
+     * @param appCertificate the App Certificate it is signed with, 32 hexadecimal characters (never shown in an error)
+     * @param channelName the channel, at most 65535 UTF-8 bytes
+     * @param account the user account, at most 65535 UTF-8 bytes; "" means any user, as uid 0 does
+     * @param role publisher (join and the three publish privileges) or subscriber (join only); not null
+     * @param tokenExpire seconds from now until the token expires, a u32
+     * @param privilegeExpire seconds from now until each privilege of the role expires, a u32
+     * @return the token, {@code "007"} and base64
+     * @throws InvalidArgumentException if an argument breaks its rule; the exception names it
+     */
     public String buildTokenWithUserAccount(String appId, String appCertificate, String channelName, String account,
                                             Role role, long tokenExpire, long privilegeExpire) {
         return issuer.issue(appId, appCertificate, tokenExpire, rtc(channelName, account, role, privilegeExpire,
                 privilegeExpire, privilegeExpire, privilegeExpire));
     }
 
-    /** A token with each privilege's expiry given separately (the official Java overload). */
+    /**
+     * A token for {@code uid} with all four privileges, each with its own expiry (the official Java overload).
+     *
+     * @param appId the App ID, 32 hexadecimal characters
+     * @param appCertificate the App Certificate it is signed with, 32 hexadecimal characters (never shown in an error)
+     * @param channelName the channel, at most 65535 UTF-8 bytes
+     * @param uid the user id, within 0..4294967295; 0 for any
+     * @param tokenExpire seconds from now until the token expires, a u32
+     * @param joinChannelPrivilegeExpire seconds from now until joining expires, a u32
+     * @param pubAudioPrivilegeExpire seconds from now until publishing audio expires, a u32
+     * @param pubVideoPrivilegeExpire seconds from now until publishing video expires, a u32
+     * @param pubDataStreamPrivilegeExpire seconds from now until publishing data expires, a u32
+     * @return the token, {@code "007"} and base64
+     * @throws InvalidArgumentException if an argument breaks its rule; the exception names it
+     */
     public String buildTokenWithUid(String appId, String appCertificate, String channelName, long uid, long tokenExpire,
                                     long joinChannelPrivilegeExpire, long pubAudioPrivilegeExpire,
                                     long pubVideoPrivilegeExpire, long pubDataStreamPrivilegeExpire) {
@@ -75,7 +140,21 @@ public class RtcTokenBuilder2 {
                 joinChannelPrivilegeExpire, pubAudioPrivilegeExpire, pubVideoPrivilegeExpire, pubDataStreamPrivilegeExpire);
     }
 
-    /** As the official Java overload with an int uid, read as unsigned. */
+    /**
+     * As {@link #buildTokenWithUid(String, String, String, long, long, long, long, long, long)}, with an int uid read as unsigned.
+     *
+     * @param appId the App ID, 32 hexadecimal characters
+     * @param appCertificate the App Certificate it is signed with, 32 hexadecimal characters (never shown in an error)
+     * @param channelName the channel, at most 65535 UTF-8 bytes
+     * @param uid the user id; 0 for any
+     * @param tokenExpire seconds from now until the token expires, a u32
+     * @param joinChannelPrivilegeExpire seconds from now until joining expires, a u32
+     * @param pubAudioPrivilegeExpire seconds from now until publishing audio expires, a u32
+     * @param pubVideoPrivilegeExpire seconds from now until publishing video expires, a u32
+     * @param pubDataStreamPrivilegeExpire seconds from now until publishing data expires, a u32
+     * @return the token, {@code "007"} and base64
+     * @throws InvalidArgumentException if an argument breaks its rule; the exception names it
+     */
     public String buildTokenWithUid(String appId, String appCertificate, String channelName, int uid, long tokenExpire,
                                     long joinChannelPrivilegeExpire, long pubAudioPrivilegeExpire,
                                     long pubVideoPrivilegeExpire, long pubDataStreamPrivilegeExpire) {
@@ -83,7 +162,21 @@ public class RtcTokenBuilder2 {
                 joinChannelPrivilegeExpire, pubAudioPrivilegeExpire, pubVideoPrivilegeExpire, pubDataStreamPrivilegeExpire);
     }
 
-    /** The official Node name for {@link #buildTokenWithUid(String, String, String, long, long, long, long, long, long)}. */
+    /**
+     * The official Node name for {@link #buildTokenWithUid(String, String, String, long, long, long, long, long, long)}.
+     *
+     * @param appId the App ID, 32 hexadecimal characters
+     * @param appCertificate the App Certificate it is signed with, 32 hexadecimal characters (never shown in an error)
+     * @param channelName the channel, at most 65535 UTF-8 bytes
+     * @param uid the user id, within 0..4294967295; 0 for any
+     * @param tokenExpire seconds from now until the token expires, a u32
+     * @param joinChannelPrivilegeExpire seconds from now until joining expires, a u32
+     * @param pubAudioPrivilegeExpire seconds from now until publishing audio expires, a u32
+     * @param pubVideoPrivilegeExpire seconds from now until publishing video expires, a u32
+     * @param pubDataStreamPrivilegeExpire seconds from now until publishing data expires, a u32
+     * @return the token, {@code "007"} and base64
+     * @throws InvalidArgumentException if an argument breaks its rule; the exception names it
+     */
     public String buildTokenWithUidAndPrivilege(String appId, String appCertificate, String channelName, long uid,
                                                 long tokenExpire, long joinChannelPrivilegeExpire,
                                                 long pubAudioPrivilegeExpire, long pubVideoPrivilegeExpire,
@@ -92,7 +185,21 @@ public class RtcTokenBuilder2 {
                 pubAudioPrivilegeExpire, pubVideoPrivilegeExpire, pubDataStreamPrivilegeExpire);
     }
 
-    /** A token for a user account with each privilege's expiry given separately (the official Java overload). */
+    /**
+     * A token for a user account with all four privileges, each with its own expiry (the official Java overload).
+     *
+     * @param appId the App ID, 32 hexadecimal characters
+     * @param appCertificate the App Certificate it is signed with, 32 hexadecimal characters (never shown in an error)
+     * @param channelName the channel, at most 65535 UTF-8 bytes
+     * @param account the user account, at most 65535 UTF-8 bytes
+     * @param tokenExpire seconds from now until the token expires, a u32
+     * @param joinChannelPrivilegeExpire seconds from now until joining expires, a u32
+     * @param pubAudioPrivilegeExpire seconds from now until publishing audio expires, a u32
+     * @param pubVideoPrivilegeExpire seconds from now until publishing video expires, a u32
+     * @param pubDataStreamPrivilegeExpire seconds from now until publishing data expires, a u32
+     * @return the token, {@code "007"} and base64
+     * @throws InvalidArgumentException if an argument breaks its rule; the exception names it
+     */
     public String buildTokenWithUserAccount(String appId, String appCertificate, String channelName, String account,
                                             long tokenExpire, long joinChannelPrivilegeExpire,
                                             long pubAudioPrivilegeExpire, long pubVideoPrivilegeExpire,
@@ -106,7 +213,21 @@ public class RtcTokenBuilder2 {
         return issuer.issue(appId, appCertificate, tokenExpire, rtc);
     }
 
-    /** The official Node name for {@link #buildTokenWithUserAccount(String, String, String, String, long, long, long, long, long)}. */
+    /**
+     * The official Node name for {@link #buildTokenWithUserAccount(String, String, String, String, long, long, long, long, long)}.
+     *
+     * @param appId the App ID, 32 hexadecimal characters
+     * @param appCertificate the App Certificate it is signed with, 32 hexadecimal characters (never shown in an error)
+     * @param channelName the channel, at most 65535 UTF-8 bytes
+     * @param account the user account, at most 65535 UTF-8 bytes
+     * @param tokenExpire seconds from now until the token expires, a u32
+     * @param joinChannelPrivilegeExpire seconds from now until joining expires, a u32
+     * @param pubAudioPrivilegeExpire seconds from now until publishing audio expires, a u32
+     * @param pubVideoPrivilegeExpire seconds from now until publishing video expires, a u32
+     * @param pubDataStreamPrivilegeExpire seconds from now until publishing data expires, a u32
+     * @return the token, {@code "007"} and base64
+     * @throws InvalidArgumentException if an argument breaks its rule; the exception names it
+     */
     public String buildTokenWithUserAccountAndPrivilege(String appId, String appCertificate, String channelName,
                                                         String account, long tokenExpire,
                                                         long joinChannelPrivilegeExpire, long pubAudioPrivilegeExpire,
@@ -115,7 +236,19 @@ public class RtcTokenBuilder2 {
                 joinChannelPrivilegeExpire, pubAudioPrivilegeExpire, pubVideoPrivilegeExpire, pubDataStreamPrivilegeExpire);
     }
 
-    /** RTC plus RTM login for the same account; the RTM login lasts {@code tokenExpire}. */
+    /**
+     * RTC plus RTM login for the same account; the RTM login lasts {@code tokenExpire}.
+     *
+     * @param appId the App ID, 32 hexadecimal characters
+     * @param appCertificate the App Certificate it is signed with, 32 hexadecimal characters (never shown in an error)
+     * @param channelName the channel, at most 65535 UTF-8 bytes
+     * @param account the RTC account and RTM user, at most 65535 UTF-8 bytes
+     * @param role publisher (join and the three publish privileges) or subscriber (join only); not null
+     * @param tokenExpire seconds from now until the token expires, a u32
+     * @param privilegeExpire seconds from now until each privilege of the role expires, a u32
+     * @return the token, {@code "007"} and base64
+     * @throws InvalidArgumentException if an argument breaks its rule; the exception names it
+     */
     public String buildTokenWithRtm(String appId, String appCertificate, String channelName, String account, Role role,
                                     long tokenExpire, long privilegeExpire) {
         Service.Rtc rtc = rtc(channelName, account, role, privilegeExpire, privilegeExpire, privilegeExpire, privilegeExpire);
@@ -123,7 +256,24 @@ public class RtcTokenBuilder2 {
         return issuer.issue(appId, appCertificate, tokenExpire, rtc, rtm);
     }
 
-    /** RTC for {@code rtcAccount} plus RTM login for {@code rtmUserId}, each with its own expiry. */
+    /**
+     * RTC for {@code rtcAccount} plus RTM login for {@code rtmUserId}, each with its own expiry.
+     *
+     * @param appId the App ID, 32 hexadecimal characters
+     * @param appCertificate the App Certificate it is signed with, 32 hexadecimal characters (never shown in an error)
+     * @param channelName the channel, at most 65535 UTF-8 bytes
+     * @param rtcAccount the RTC account: a decimal uid, a user account, or "" for any
+     * @param rtcRole publisher (all four privileges) or subscriber (join only); not null
+     * @param rtcTokenExpire seconds from now until the token expires, a u32
+     * @param joinChannelPrivilegeExpire seconds from now until joining expires, a u32
+     * @param pubAudioPrivilegeExpire seconds from now until publishing audio expires (publisher only), a u32
+     * @param pubVideoPrivilegeExpire seconds from now until publishing video expires (publisher only), a u32
+     * @param pubDataStreamPrivilegeExpire seconds from now until publishing data expires (publisher only), a u32
+     * @param rtmUserId the RTM user, at most 65535 UTF-8 bytes
+     * @param rtmTokenExpire seconds from now until the RTM login expires, a u32
+     * @return the token, {@code "007"} and base64
+     * @throws InvalidArgumentException if an argument breaks its rule; the exception names it
+     */
     public String buildTokenWithRtm2(String appId, String appCertificate, String channelName, String rtcAccount,
                                      Role rtcRole, long rtcTokenExpire, long joinChannelPrivilegeExpire,
                                      long pubAudioPrivilegeExpire, long pubVideoPrivilegeExpire,

@@ -21,17 +21,17 @@ public final class DecodeLimits {
         this.maxRtm2Entries = b.maxRtm2Entries;
     }
 
-    /** Longest token text accepted, in characters. */
+    /** {@return the longest token text accepted, in characters} 1 MiB by default. */
     public int maxTokenLength() {
         return maxTokenLength;
     }
 
-    /** Largest decompressed payload accepted, in bytes. */
+    /** {@return the largest decompressed payload accepted, in bytes} 1 MiB by default. */
     public int maxInflatedLength() {
         return maxInflatedLength;
     }
 
-    /** Largest service count a 007 token may declare. */
+    /** {@return the largest service count a 007 token may declare} 1024 by default. */
     public int maxServices() {
         return maxServices;
     }
@@ -40,11 +40,14 @@ public final class DecodeLimits {
      * Most RTM2 permission entries a 007 token may carry: resource types, permission types and
      * resource names of all its RTM2 services counted together. Without it, a 1.3 KB token of
      * empty names inflates to 900 KB that decodes into some 460,000 objects.
+     *
+     * @return the entry budget shared by a token's RTM2 services; 1024 by default
      */
     public int maxRtm2Entries() {
         return maxRtm2Entries;
     }
 
+    /** {@return a builder starting from the defaults of {@link #DEFAULT}} */
     public static Builder builder() {
         return new Builder();
     }
@@ -65,26 +68,55 @@ public final class DecodeLimits {
         private Builder() {
         }
 
+        /**
+         * Sets {@link DecodeLimits#maxTokenLength()}.
+         *
+         * @param chars the longest token text accepted, in characters; positive
+         * @return this builder
+         * @throws InvalidArgumentException if {@code chars} is not positive
+         */
         public Builder maxTokenLength(int chars) {
             this.maxTokenLength = positive("maxTokenLength", chars);
             return this;
         }
 
+        /**
+         * Sets {@link DecodeLimits#maxInflatedLength()}.
+         *
+         * @param bytes the largest decompressed payload accepted; positive
+         * @return this builder
+         * @throws InvalidArgumentException if {@code bytes} is not positive
+         */
         public Builder maxInflatedLength(int bytes) {
             this.maxInflatedLength = positive("maxInflatedLength", bytes);
             return this;
         }
 
+        /**
+         * Sets {@link DecodeLimits#maxServices()}.
+         *
+         * @param count the largest service count a 007 token may declare; positive
+         * @return this builder
+         * @throws InvalidArgumentException if {@code count} is not positive
+         */
         public Builder maxServices(int count) {
             this.maxServices = positive("maxServices", count);
             return this;
         }
 
+        /**
+         * Sets {@link DecodeLimits#maxRtm2Entries()}.
+         *
+         * @param count the most RTM2 permission entries a 007 token may carry; positive
+         * @return this builder
+         * @throws InvalidArgumentException if {@code count} is not positive
+         */
         public Builder maxRtm2Entries(int count) {
             this.maxRtm2Entries = positive("maxRtm2Entries", count);
             return this;
         }
 
+        /** {@return the limits set so far; the builder may go on being used} */
         public DecodeLimits build() {
             return new DecodeLimits(this);
         }

@@ -13,6 +13,7 @@ import java.util.TreeMap;
  * sorted map. Immutable.
  */
 public final class Privileges {
+    /** No privileges at all. */
     public static final Privileges NONE = new Privileges(new int[0], new long[0]);
 
     private final int[] ids;
@@ -23,41 +24,75 @@ public final class Privileges {
         this.values = values;
     }
 
-    /** One privilege. */
+    /**
+     * One privilege.
+     *
+     * @param id the privilege id, a u16 (e.g. 1 for joining a channel)
+     * @param value its value, a u32: seconds after issue, or a unix timestamp for 006
+     * @return the single-entry set
+     * @throws InvalidArgumentException if {@code id} or {@code value} is out of range
+     */
     public static Privileges of(int id, long value) {
         return builder().put(id, value).build();
     }
 
-    /** From a map of id to value; ids and values are range-checked. */
+    /**
+     * From a map of id to value; ids and values are range-checked as by {@link Builder#put(int, long)}.
+     *
+     * @param map privilege id to value; no null key or value
+     * @return the privileges, sorted by id
+     * @throws InvalidArgumentException if an id or value is null or out of range
+     */
     public static Privileges of(java.util.Map<Integer, Long> map) {
         Builder b = builder();
         map.forEach((id, value) -> b.put(Checks.notNull("privilege id", id), Checks.notNull("privilege " + id, value)));
         return b.build();
     }
 
+    /** {@return an empty builder} */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** {@return how many privileges there are} */
     public int size() {
         return ids.length;
     }
 
-    /** The i-th privilege id in ascending order. */
+    /**
+     * The i-th privilege id in ascending order.
+     *
+     * @param i from 0 to {@link #size()} - 1
+     * @return the id, a u16
+     * @throws IndexOutOfBoundsException if {@code i} is out of range
+     */
     public int idAt(int i) {
         return ids[i];
     }
 
+    /**
+     * The value of the i-th privilege, in the order of {@link #idAt(int)}.
+     *
+     * @param i from 0 to {@link #size()} - 1
+     * @return the value, a u32
+     * @throws IndexOutOfBoundsException if {@code i} is out of range
+     */
     public long valueAt(int i) {
         return values[i];
     }
 
-    /** The value of privilege {@code id}, or -1 if absent. */
+    /**
+     * The value of privilege {@code id}.
+     *
+     * @param id the privilege id
+     * @return its value, or -1 if absent (no real value is negative)
+     */
     public long get(int id) {
         int i = Arrays.binarySearch(ids, id);
         return i >= 0 ? values[i] : -1;
     }
 
+    /** {@return the privileges as an unmodifiable map sorted by id} */
     public SortedMap<Integer, Long> toMap() {
         TreeMap<Integer, Long> map = new TreeMap<>();
         for (int i = 0; i < ids.length; i++) {
@@ -90,6 +125,14 @@ public final class Privileges {
         private Builder() {
         }
 
+        /**
+         * Sets privilege {@code id} to {@code value}, replacing an earlier value for the same id.
+         *
+         * @param id the privilege id, within 0..65535 (u16)
+         * @param value its value, within 0..4294967295 (u32)
+         * @return this builder
+         * @throws InvalidArgumentException if {@code id} or {@code value} is out of range
+         */
         public Builder put(int id, long value) {
             Checks.u16("privilege id", id);
             if (value < 0 || value > Checks.U32_MAX) {
@@ -113,6 +156,7 @@ public final class Privileges {
             return this;
         }
 
+        /** {@return the privileges put so far, sorted by id ({@link Privileges#NONE} if none)} */
         public Privileges build() {
             return size == 0 ? NONE : new Privileges(Arrays.copyOf(ids, size), Arrays.copyOf(values, size));
         }

@@ -9,15 +9,30 @@ public interface SaltSource {
     /** The largest salt the official builders draw (they draw uniformly from 1..99999999). */
     int MAX_SALT = 99_999_999;
 
-    /** The next salt, a u32 in practice within 1..{@link #MAX_SALT}. */
+    /**
+     * The next salt for a token. The official builders draw within 1..{@link #MAX_SALT}; any u32 is
+     * accepted by the token records.
+     *
+     * @return the salt, a u32
+     */
     long nextSalt();
 
-    /** Uniform in 1..99999999 from a per-thread {@link SecureRandom}, as the official builders draw. */
+    /**
+     * Uniform in 1..99999999 from a per-thread {@link SecureRandom}, as the official builders draw.
+     *
+     * @return the shared, thread-safe source every builder uses by default
+     */
     static SaltSource secureRandom() {
         return SecureSalt.INSTANCE;
     }
 
-    /** Always the same salt: for tests and reproducible vectors. */
+    /**
+     * Always the same salt: for tests and reproducible vectors.
+     *
+     * @param salt the salt, a u32
+     * @return a source that returns {@code salt} every time
+     * @throws InvalidArgumentException if {@code salt} is outside 0..4294967295
+     */
     static SaltSource fixed(long salt) {
         Checks.u32("salt", salt);
         return () -> salt;

@@ -29,10 +29,21 @@ public final class TokenFormatException extends RuntimeException {
         BAD_VALUE
     }
 
+    /** Why decoding failed; part of the serialized form. */
     private final Reason reason;
+    /** The field being read; part of the serialized form. */
     private final String field;
+    /** The byte offset of the failure; part of the serialized form. */
     private final int offset;
 
+    /**
+     * A decoding failure; the message is {@code field + " at byte " + offset + ": " + detail + " (" + reason + ")"}.
+     *
+     * @param reason why, machine-readable
+     * @param field the field being read, e.g. {@code "services[0].channelName"}
+     * @param offset the byte offset (see the class comment for what it is counted in)
+     * @param detail what was found, for a person; never a secret
+     */
     public TokenFormatException(Reason reason, String field, int offset, String detail) {
         super(field + " at byte " + offset + ": " + detail + " (" + reason + ")");
         this.reason = reason;
@@ -40,16 +51,17 @@ public final class TokenFormatException extends RuntimeException {
         this.offset = offset;
     }
 
+    /** {@return why the token could not be decoded} */
     public Reason reason() {
         return reason;
     }
 
-    /** The field being read when decoding failed, e.g. {@code "services[0].channelName"}. */
+    /** {@return the field being read when decoding failed, e.g. {@code "services[0].channelName"}} */
     public String field() {
         return field;
     }
 
-    /** Byte offset of the failure (see the class comment for what it is counted in). */
+    /** {@return the byte offset of the failure} See the class comment for what it is counted in. */
     public int offset() {
         return offset;
     }

@@ -16,19 +16,38 @@ import java.nio.charset.StandardCharsets;
 public abstract class TokenSigner<T> {
     private byte[] text;
 
+    /**
+     * A signer whose text buffer starts at {@code initialTextCapacity} bytes and grows as needed.
+     *
+     * @param initialTextCapacity the length of a typical token of the scheme, in bytes
+     */
     protected TokenSigner(int initialTextCapacity) {
         text = new byte[initialTextCapacity];
     }
 
-    /** The signed token as a String. */
+    /**
+     * The signed token as a String.
+     *
+     * @param content what the token carries
+     * @param secret the App Certificate (or the scheme's key), which the token is signed with
+     * @return the token text
+     * @throws InvalidArgumentException if {@code content} or {@code secret} breaks a rule of the scheme
+     */
     public final String sign(T content, String secret) {
         int length = signIntoText(content, secret);
         return new String(text, 0, length, StandardCharsets.ISO_8859_1);
     }
 
     /**
-     * Writes the token's ASCII text into {@code out} from {@code off}; returns its length.
-     * Throws {@link IndexOutOfBoundsException} (before writing) if it does not fit.
+     * Writes the token's ASCII text into {@code out} from {@code off}, one byte a character.
+     *
+     * @param content what the token carries
+     * @param secret the App Certificate (or the scheme's key), which the token is signed with
+     * @param out the array to write into
+     * @param off where the first character goes
+     * @return the token's length in bytes
+     * @throws IndexOutOfBoundsException (before writing) if the token does not fit
+     * @throws InvalidArgumentException if {@code content} or {@code secret} breaks a rule of the scheme
      */
     public final int sign(T content, String secret, byte[] out, int off) {
         int length = signIntoText(content, secret);
@@ -41,8 +60,14 @@ public abstract class TokenSigner<T> {
     }
 
     /**
-     * Puts the token's ASCII text into {@code out} at its position and advances it; returns its
-     * length. Throws {@link BufferOverflowException} (before writing) if it does not fit.
+     * Puts the token's ASCII text into {@code out} at its position and advances it.
+     *
+     * @param content what the token carries
+     * @param secret the App Certificate (or the scheme's key), which the token is signed with
+     * @param out the buffer to write into
+     * @return the token's length in bytes
+     * @throws BufferOverflowException (before writing) if the token does not fit
+     * @throws InvalidArgumentException if {@code content} or {@code secret} breaks a rule of the scheme
      */
     public final int sign(T content, String secret, ByteBuffer out) {
         int length = signIntoText(content, secret);
@@ -52,11 +77,21 @@ public abstract class TokenSigner<T> {
 
     /**
      * Signs {@code content} with {@code secret}, checking both, and writes the token's ASCII
-     * text from index 0 of {@link #text(int)}; returns its length.
+     * text from index 0 of {@link #text(int)}.
+     *
+     * @param content what the token carries
+     * @param secret the key the scheme signs with
+     * @return the token's length in bytes
+     * @throws InvalidArgumentException if {@code content} or {@code secret} breaks a rule of the scheme
      */
     protected abstract int signIntoText(T content, String secret);
 
-    /** The text buffer, grown first (its content dropped) if it holds fewer than {@code capacity} bytes. */
+    /**
+     * The text buffer, grown first (its content dropped) if it holds fewer than {@code capacity} bytes.
+     *
+     * @param capacity the longest text about to be written
+     * @return the buffer, at least {@code capacity} bytes long
+     */
     protected final byte[] text(int capacity) {
         if (text.length < capacity) {
             text = new byte[capacity];

@@ -16,6 +16,15 @@ import java.util.Optional;
 public record CheckResult(Optional<String> scheme, Optional<Inspection> inspection, Signature signature, String signatureNote,
                           List<Finding> findings) {
 
+    /**
+     * Copies the findings.
+     *
+     * @param scheme the scheme the token's prefix names, if any
+     * @param inspection the token in words, if it decodes
+     * @param signature which certificate signed it, if any was checked
+     * @param signatureNote why the signature was not checked, or ""
+     * @param findings every problem found; copied
+     */
     public CheckResult {
         findings = List.copyOf(findings);
     }
@@ -44,6 +53,10 @@ public record CheckResult(Optional<String> scheme, Optional<Inspection> inspecti
         MALFORMED
     }
 
+    /**
+     * {@return the one-word summary} Malformed if a finding says so; otherwise invalid if there is any
+     * finding or no certificate given signed it; otherwise valid, or unverified when the signature was not checked.
+     */
     public Verdict verdict() {
         if (findings.stream().anyMatch(f -> f instanceof Finding.Malformed)) {
             return Verdict.MALFORMED;

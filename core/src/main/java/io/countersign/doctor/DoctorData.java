@@ -15,7 +15,12 @@ public final class DoctorData {
     private DoctorData() {
     }
 
-    /** {@code {scheme, title, issuedAt, expiresAt, fields, grants, warnings}}. */
+    /**
+     * An inspection as {@code {scheme, title, issuedAt, expiresAt, fields, grants, warnings}}.
+     *
+     * @param in the inspection
+     * @return ordered plain data
+     */
     public static Map<String, Object> of(Inspection in) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("scheme", in.scheme());
@@ -46,6 +51,9 @@ public final class DoctorData {
      * {@code {verdict, signature, signatureNote, findings, inspection}}: the verdict and
      * signature in lower case with dashes ({@code "valid"}, {@code "not-checked"}), each finding
      * as {@code {code, message}} plus its facts, and the inspection when the token decodes.
+     *
+     * @param result the check's outcome
+     * @return ordered plain data
      */
     public static Map<String, Object> of(CheckResult result) {
         Map<String, Object> data = new LinkedHashMap<>();
@@ -62,7 +70,12 @@ public final class DoctorData {
         return data;
     }
 
-    /** {@code {code, message}} and the finding's facts under their record component names. */
+    /**
+     * A finding as {@code {code, message}} and its facts under their record component names.
+     *
+     * @param finding the finding
+     * @return ordered plain data
+     */
     public static Map<String, Object> of(Finding finding) {
         Map<String, Object> data = ordered("code", finding.code(), "message", finding.message());
         for (RecordComponent c : finding.getClass().getRecordComponents()) {

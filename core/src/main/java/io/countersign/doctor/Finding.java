@@ -8,13 +8,20 @@ import io.countersign.codec.TokenFormatException;
  * {@link #message()} says it in words. No finding ever holds a certificate or key.
  */
 public sealed interface Finding {
-    /** Stable machine name, e.g. {@code "wrong-channel"}. */
+    /** {@return the stable machine name, e.g. {@code "wrong-channel"}} */
     String code();
 
-    /** The finding in words. */
+    /** {@return the finding in words, for a person} */
     String message();
 
-    /** The token cannot be decoded: the decoder's reason, the field and the byte offset. */
+    /**
+     * The token cannot be decoded.
+     *
+     * @param reason the decoder's reason
+     * @param field the field being read
+     * @param offset the byte offset, as {@link TokenFormatException#offset()} counts it
+     * @param detail the decoder's message
+     */
     record Malformed(TokenFormatException.Reason reason, String field, int offset, String detail) implements Finding {
         static Malformed of(TokenFormatException e) {
             return new Malformed(e.reason(), e.field(), e.offset(), e.getMessage());
@@ -31,7 +38,11 @@ public sealed interface Finding {
         }
     }
 
-    /** None of the certificates given signed this token (with the channel, uid or account given, where it signs them). */
+    /**
+     * None of the certificates given signed this token (with the channel, uid or account given, where it signs them).
+     *
+     * @param detail what was tried, in words; never a certificate
+     */
     record BadSignature(String detail) implements Finding {
         @Override
         public String code() {
@@ -44,7 +55,13 @@ public sealed interface Finding {
         }
     }
 
-    /** The whole token expired at {@code expiredAt} (unix milliseconds). */
+    /**
+     * The whole token has expired.
+     *
+     * @param field the field that says when, e.g. {@code "expire"}
+     * @param expiredAt when it expired, unix milliseconds
+     * @param now the time it was judged at, unix milliseconds
+     */
     record Expired(String field, long expiredAt, long now) implements Finding {
         @Override
         public String code() {
@@ -58,7 +75,16 @@ public sealed interface Finding {
         }
     }
 
-    /** Privilege {@code name} of {@code service} expired at {@code expiredAt} (unix milliseconds), before the token. */
+    /**
+     * A privilege the client needs expired before the token did.
+     *
+     * @param field the privilege's field, e.g. {@code "services[0].privileges.1"}
+     * @param service the service it belongs to
+     * @param id the privilege id
+     * @param name its official name
+     * @param expiredAt when it expired, unix milliseconds
+     * @param now the time it was judged at, unix milliseconds
+     */
     record PrivilegeExpired(String field, ServiceKind service, int id, String name, long expiredAt, long now) implements Finding {
         @Override
         public String code() {
@@ -72,7 +98,12 @@ public sealed interface Finding {
         }
     }
 
-    /** The token grants nothing for the expected service. */
+    /**
+     * The token grants nothing for the expected service.
+     *
+     * @param service the expected service
+     * @param detail more about why, or ""
+     */
     record MissingService(ServiceKind service, String detail) implements Finding {
         @Override
         public String code() {
@@ -85,7 +116,13 @@ public sealed interface Finding {
         }
     }
 
-    /** The expected service is there but does not grant privilege {@code name}. */
+    /**
+     * The expected service is there but does not grant a privilege the client needs.
+     *
+     * @param service the service
+     * @param id the privilege id
+     * @param name its official name
+     */
     record MissingPrivilege(ServiceKind service, int id, String name) implements Finding {
         @Override
         public String code() {
@@ -101,6 +138,10 @@ public sealed interface Finding {
     /**
      * The token is for another channel. {@code actual} is null where the token holds only the
      * channel name's CRC32 (006).
+     *
+     * @param field the token's field that differs
+     * @param expected the channel expected
+     * @param actual the token's channel, or null
      */
     record WrongChannel(String field, String expected, String actual) implements Finding {
         @Override
@@ -119,6 +160,11 @@ public sealed interface Finding {
     /**
      * The token is for another user. {@code actual} is null where the token holds only a CRC32
      * (006); {@link Mixup} says when an int uid and a user account were confused.
+     *
+     * @param field the token's field that differs
+     * @param expected the uid (in decimal) or account expected
+     * @param actual the token's packed uid or account, or null
+     * @param mixup how they differ; its code is this finding's {@link #code()}
      */
     record WrongUser(String field, String expected, String actual, Mixup mixup) implements Finding {
         /** How the expected user and the packed one differ. */

@@ -26,6 +26,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.LongFunction;
 import java.util.function.Predicate;
 import java.util.zip.CRC32;
 
@@ -38,33 +40,78 @@ public final class TokenDoctor {
     private TokenDoctor() {
     }
 
-    /** The token in words at the clock's time; throws {@link TokenFormatException} if it is malformed. */
+    /**
+     * The token in words at the clock's time.
+     *
+     * @param token the token text, of any scheme
+     * @param clock the clock warnings are judged at
+     * @return what the token says
+     * @throws TokenFormatException if it is malformed
+     * @throws io.countersign.codec.InvalidArgumentException if {@code clock} is null
+     */
     public static Inspection inspect(String token, Clock clock) {
         long now = Checks.notNull("clock", clock).millis();
+        return decode(token, DecodeLimits.DEFAULT).inspect(now);
+    }
+
+    /** A token decoded once, and what the doctor reads from it: its words and its checks. */
+    private record Decoded(LongFunction<Inspection> inspection, Consumer<Check> checks) {
+        Inspection inspect(long nowMillis) {
+            return inspection.apply(nowMillis);
+        }
+    }
+
+    private static Decoded decode(String token, DecodeLimits limits) {
         switch (schemeOf(token).orElseThrow(() -> new TokenFormatException(token == null || token.isEmpty()
                 ? Reason.EMPTY : Reason.BAD_PREFIX, "version", 0,
                 "a token starts with 007, 006, 005, 1: (signaling) or NETLESSSDK_, NETLESSROOM_, NETLESSTASK_"))) {
-            case "007": return Inspector.accessToken2(AccessToken2Codec.decode(token), now);
-            case "006": return Inspector.accessToken(AccessTokenCodec.decode(token), now);
-            case "005": return Inspector.dynamicKey5(DynamicKey5Codec.decode(token), now);
-            case "signaling": return Inspector.signaling(SignalingTokenCodec.decode(token), now);
-            default: return Inspector.netless(NetlessCodec.decode(token), now);
+            case "007": {
+                DecodedAccessToken2 decoded = AccessToken2Codec.decode(token, limits);
+                return new Decoded(now -> Inspector.accessToken2(decoded, now), check -> check.accessToken2(decoded));
+            }
+            case "006": {
+                DecodedAccessToken decoded = AccessTokenCodec.decode(token, limits);
+                return new Decoded(now -> Inspector.accessToken(decoded, now), check -> check.accessToken(decoded));
+            }
+            case "005": {
+                DecodedDynamicKey5 decoded = DynamicKey5Codec.decode(token, limits);
+                return new Decoded(now -> Inspector.dynamicKey5(decoded, now), check -> check.dynamicKey5(decoded));
+            }
+            case "signaling": {
+                DecodedSignalingToken decoded = SignalingTokenCodec.decode(token, limits);
+                return new Decoded(now -> Inspector.signaling(decoded, now), check -> check.signaling(decoded));
+            }
+            default: {
+                DecodedNetlessToken decoded = NetlessCodec.decode(token, limits);
+                return new Decoded(now -> Inspector.netless(decoded, now), check -> check.netless(decoded));
+            }
         }
     }
 
     /**
      * As {@link #check(String, Expectations)}, but a token past {@code limits} (a server's, sized
      * for real tokens) is malformed (TOO_LARGE) before anything else reads it.
+     *
+     * @param token the token text, of any scheme
+     * @param expected what to check it against
+     * @param limits the decode bounds
+     * @return the verdict's facts
+     * @throws IllegalArgumentException as {@link #check(String, Expectations)}, or if {@code limits} is null
      */
     public static CheckResult check(String token, Expectations expected, DecodeLimits limits) {
+        Checks.notNull("expected", expected);
         Checks.notNull("limits", limits);
+        Optional<String> scheme = schemeOf(token);
         try {
-            TokenScheme.of(token).ifPresent(scheme -> scheme.decode(token, limits));
+            Decoded decoded = decode(token, limits);
+            Inspection inspection = decoded.inspect(expected.clock().millis());
+            Check check = new Check(expected, inspection);
+            decoded.checks().accept(check);
+            return new CheckResult(scheme, Optional.of(inspection), check.signature, check.signatureNote, check.findings);
         } catch (TokenFormatException e) {
-            return new CheckResult(schemeOf(token), Optional.empty(), Signature.NOT_CHECKED, "the token is malformed",
+            return new CheckResult(scheme, Optional.empty(), Signature.NOT_CHECKED, "the token is malformed",
                     List.of(Finding.Malformed.of(e)));
         }
-        return check(token, expected);
     }
 
     /**
@@ -73,25 +120,14 @@ public final class TokenDoctor {
      * account confused), a missing service or privilege. Throws {@link IllegalArgumentException}
      * only for a certificate the scheme cannot use (not 32 hex characters), naming the field,
      * never the value.
+     *
+     * @param token the token text, of any scheme
+     * @param expected what to check it against
+     * @return the verdict's facts; a malformed token is a finding, not an exception
+     * @throws IllegalArgumentException if a certificate is unusable for the scheme, or {@code expected} is null
      */
     public static CheckResult check(String token, Expectations expected) {
-        Checks.notNull("expected", expected);
-        Optional<String> scheme = schemeOf(token);
-        try {
-            Inspection inspection = inspect(token, expected.clock());
-            Check check = new Check(expected, inspection);
-            switch (inspection.scheme()) {
-                case "007": check.accessToken2(AccessToken2Codec.decode(token)); break;
-                case "006": check.accessToken(AccessTokenCodec.decode(token)); break;
-                case "005": check.dynamicKey5(DynamicKey5Codec.decode(token)); break;
-                case "signaling": check.signaling(SignalingTokenCodec.decode(token)); break;
-                default: check.netless(NetlessCodec.decode(token)); break;
-            }
-            return new CheckResult(scheme, Optional.of(inspection), check.signature, check.signatureNote, check.findings);
-        } catch (TokenFormatException e) {
-            return new CheckResult(scheme, Optional.empty(), Signature.NOT_CHECKED, "the token is malformed",
-                    List.of(Finding.Malformed.of(e)));
-        }
+        return check(token, expected, DecodeLimits.DEFAULT);
     }
 
     /** The protocol name of the scheme the token's prefix names (the catalog's TokenScheme decides). */

@@ -12,7 +12,7 @@ import java.time.ZoneOffset;
  */
 public final class Words {
     /** Agora's documented maximum token lifetime: "A token is valid for a maximum of 24 hours". */
-    public static final long MAX_LIFETIME_SECONDS = 24 * 3600;
+    static final long MAX_LIFETIME_SECONDS = 24 * 3600;
     /** Channel names are at most 64 bytes (joinChannel API reference). */
     public static final int MAX_CHANNEL_NAME_BYTES = 64;
     private static final String PUNCTUATION = "!#$%&()+-:;<=.>?@[]^_{}|~,";
@@ -26,7 +26,7 @@ public final class Words {
     }
 
     /** A scheme's protocol name in words, e.g. "AccessToken2 (007)". */
-    public static String schemeTitle(String scheme) {
+    static String schemeTitle(String scheme) {
         switch (scheme) {
             case "007": return "AccessToken2 (007)";
             case "006": return "AccessToken (006)";
@@ -38,7 +38,7 @@ public final class Words {
     }
 
     /** 006 privilege names, as the official {@code AccessToken.Privileges} enum has them. */
-    public static String accessTokenPrivilege(int id) {
+    static String accessTokenPrivilege(int id) {
         switch (id) {
             case 1: return "kJoinChannel";
             case 2: return "kPublishAudioStream";
@@ -50,7 +50,7 @@ public final class Words {
     }
 
     /** 005 service types, as the official {@code DynamicKey5} constants name them. */
-    public static String dynamicKey5Service(int type) {
+    static String dynamicKey5Service(int type) {
         switch (type) {
             case 1: return "MEDIA_CHANNEL_SERVICE (media channel key)";
             case 2: return "RECORDING_SERVICE (recording key)";
@@ -61,7 +61,7 @@ public final class Words {
     }
 
     /** 005 extra entries: key 1 is ALLOW_UPLOAD_IN_CHANNEL, "0" noUpload, "3" audioVideoUpload. */
-    public static String dynamicKey5Extra(int key, String value) {
+    static String dynamicKey5Extra(int key, String value) {
         if (key != 1) {
             return "extra key " + key + " (no official builder writes it)";
         }
@@ -73,7 +73,7 @@ public final class Words {
     }
 
     /** RTM2 resource types. */
-    public static String rtm2Resource(int type) {
+    static String rtm2Resource(int type) {
         switch (type) {
             case 0: return "message channels";
             case 1: return "stream channels";
@@ -85,7 +85,7 @@ public final class Words {
     }
 
     /** RTM2 permission types. */
-    public static String rtm2Permission(int type) {
+    static String rtm2Permission(int type) {
         switch (type) {
             case 0: return "read";
             case 1: return "write";
@@ -97,7 +97,7 @@ public final class Words {
      * Why {@code channelName} breaks Agora's rule (1..64 bytes of a-z, A-Z, 0-9, space and
      * {@code !#$%&()+-:;<=.>?@[]^_{}|~,}), or null if it keeps it.
      */
-    public static String channelNameProblem(ByteString channelName) {
+    static String channelNameProblem(ByteString channelName) {
         if (channelName.length() == 0) {
             return "the channel name is empty";
         }
@@ -114,18 +114,33 @@ public final class Words {
         return null;
     }
 
-    /** Whether {@code c} (a byte or a char) is one of {@link #AGORA_NAME_CHARACTERS}. */
+    /**
+     * Whether {@code c} is one of {@link #AGORA_NAME_CHARACTERS}.
+     *
+     * @param c a byte (0..255) or a char
+     * @return true if Agora allows it in a channel name, user account or RTM user ID
+     */
     public static boolean isAgoraNameCharacter(int c) {
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == ' '
                 || c < 0x80 && PUNCTUATION.indexOf(c) >= 0;
     }
 
-    /** Unix seconds as {@code 2023-11-14 22:13:20 UTC}. */
+    /**
+     * Unix seconds as {@code 2023-11-14 22:13:20 UTC}.
+     *
+     * @param epochSeconds unix seconds
+     * @return the time in UTC, to the second
+     */
     public static String utc(long epochSeconds) {
         return utcMillis(epochSeconds * 1000);
     }
 
-    /** Unix milliseconds as {@code 2023-11-14 22:13:20 UTC}, with {@code .mmm} when not a whole second. */
+    /**
+     * Unix milliseconds as {@code 2023-11-14 22:13:20 UTC}, with {@code .mmm} when not a whole second.
+     *
+     * @param epochMillis unix milliseconds
+     * @return the time in UTC
+     */
     public static String utcMillis(long epochMillis) {
         LocalDateTime t = LocalDateTime.ofEpochSecond(Math.floorDiv(epochMillis, 1000), 0, ZoneOffset.UTC);
         long millis = Math.floorMod(epochMillis, 1000);
@@ -134,7 +149,7 @@ public final class Words {
     }
 
     /** A span of seconds in its two largest units: {@code 45 s}, {@code 10 min}, {@code 1 h 30 min}, {@code 41 d 16 h}. */
-    public static String duration(long seconds) {
+    static String duration(long seconds) {
         long s = Math.abs(seconds);
         long[] amounts = {s / 86400, s / 3600 % 24, s / 60 % 60, s % 60};
         String[] units = {"d", "h", "min", "s"};
@@ -151,7 +166,13 @@ public final class Words {
         return sb.length() == 0 ? "0 s" : sb.toString();
     }
 
-    /** {@code then} relative to {@code now} (unix seconds): {@code in 10 min}, {@code 2 h ago}, {@code now}. */
+    /**
+     * {@code then} relative to {@code now}: {@code in 10 min}, {@code 2 h ago}, {@code now}.
+     *
+     * @param then the time to describe, unix seconds
+     * @param now the present, unix seconds
+     * @return the distance in its two largest units, with "in" or "ago"
+     */
     public static String relative(long then, long now) {
         if (then == now) {
             return "now";

@@ -19,10 +19,17 @@ import java.util.TreeMap;
  * failure is a {@link TokenFormatException}. Holds no state: thread-safe.
  */
 public final class DynamicKey5Decoder extends TokenDecoder<DecodedDynamicKey5> {
+    /** A decoder within {@link DecodeLimits#DEFAULT}. */
     public DynamicKey5Decoder() {
         this(DecodeLimits.DEFAULT);
     }
 
+    /**
+     * A decoder within {@code limits} (a 005 key uses only its token length).
+     *
+     * @param limits the bounds
+     * @throws io.countersign.codec.InvalidArgumentException if {@code limits} is null
+     */
     public DynamicKey5Decoder(DecodeLimits limits) {
         super(limits);
     }

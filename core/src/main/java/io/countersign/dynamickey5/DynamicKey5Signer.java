@@ -36,6 +36,7 @@ public final class DynamicKey5Signer extends TokenSigner<DynamicKey5Content> {
     private final byte[] mac = new byte[Hmac.SHA1_LENGTH];
     private final byte[] check = new byte[SIGNATURE_LENGTH];
 
+    /** A signer whose buffers start at a size that fits common keys and grow as needed. */
     public DynamicKey5Signer() {
         super(PREFIX.length + Base64Codec.STANDARD.encodedLength(128));
     }

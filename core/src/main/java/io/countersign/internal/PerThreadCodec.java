@@ -1,7 +1,9 @@
 package io.countersign.internal;
 
+import io.countersign.codec.DecodeLimits;
 import io.countersign.codec.TokenDecoder;
 import io.countersign.codec.TokenSigner;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -15,10 +17,12 @@ import java.util.function.Supplier;
 public final class PerThreadCodec<T, S extends TokenSigner<T>, D> {
     private final ThreadLocal<S> signers;
     private final ThreadLocal<TokenDecoder<D>> decoders;
+    private final Function<DecodeLimits, ? extends TokenDecoder<D>> newDecoder;
 
-    public PerThreadCodec(Supplier<S> newSigner, Supplier<? extends TokenDecoder<D>> newDecoder) {
+    public PerThreadCodec(Supplier<S> newSigner, Function<DecodeLimits, ? extends TokenDecoder<D>> newDecoder) {
         this.signers = ThreadLocal.withInitial(newSigner);
-        this.decoders = ThreadLocal.withInitial(newDecoder::get);
+        this.decoders = ThreadLocal.withInitial(() -> newDecoder.apply(DecodeLimits.DEFAULT));
+        this.newDecoder = newDecoder;
     }
 
     /** The calling thread's signer. */
@@ -34,5 +38,32 @@ public final class PerThreadCodec<T, S extends TokenSigner<T>, D> {
     /** Decodes on the calling thread's decoder; throws {@link TokenFormatException} on a malformed token. */
     public D decode(String token) {
         return decoders.get().decode(token);
+    }
+
+    /**
+     * Decodes within {@code limits}: on the calling thread's decoder when they are the defaults,
+     * else on a decoder made for this call (a server's tighter limits; the decoder's buffers are
+     * sized by its limits, so one cannot serve both).
+     */
+    public D decode(String token, DecodeLimits limits) {
+        if (Checks.notNull("limits", limits) == DecodeLimits.DEFAULT) {
+            return decode(token);
+        }
+        TokenDecoder<D> decoder = newDecoder.apply(limits);
+        try {
+            return decoder.decode(token);
+        } finally {
+            if (decoder instanceof AutoCloseable closeable) {
+                close(closeable);
+            }
+        }
+    }
+
+    private static void close(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("a decoder failed to free its resources", e);
+        }
     }
 }

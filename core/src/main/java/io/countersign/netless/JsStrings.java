@@ -22,7 +22,7 @@ import java.nio.charset.StandardCharsets;
  *
  * The {@code write} methods fill caller arrays and allocate nothing.
  */
-public final class JsStrings {
+final class JsStrings {
     private static final byte[] HEX_LOWER = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] HEX_UPPER = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
     /** ASCII characters encodeURIComponent leaves as they are (ECMAScript uriUnescaped). */

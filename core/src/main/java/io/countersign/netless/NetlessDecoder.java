@@ -43,10 +43,17 @@ public final class NetlessDecoder extends TokenDecoder<DecodedNetlessToken> {
             .onUnmappableCharacter(CodingErrorAction.REPORT);
     private byte[] scratch = new byte[256];
 
+    /** A decoder within {@link DecodeLimits#DEFAULT}. */
     public NetlessDecoder() {
         this(DecodeLimits.DEFAULT);
     }
 
+    /**
+     * A decoder within {@code limits} (a netless token uses only its token length).
+     *
+     * @param limits the bounds
+     * @throws io.countersign.codec.InvalidArgumentException if {@code limits} is null
+     */
     public NetlessDecoder(DecodeLimits limits) {
         super(limits);
     }

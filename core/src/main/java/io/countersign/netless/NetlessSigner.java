@@ -49,6 +49,7 @@ public final class NetlessSigner extends TokenSigner<NetlessTokenContent> {
     private byte[] json = new byte[256];
     private byte[] query = new byte[512];
 
+    /** A signer whose buffers start at a size that fits common tokens and grow as needed. */
     public NetlessSigner() {
         super(1024);
     }

@@ -28,25 +28,58 @@ public class NetlessToken {
         this(Clock.systemUTC(), NonceSource.uuidV1());
     }
 
-    /** Tokens timed by {@code clock} with nonces from {@code nonces}: for tests and reproducible tokens. */
+    /**
+     * Tokens timed by {@code clock} with nonces from {@code nonces}: for tests and reproducible tokens.
+     *
+     * @param clock the clock a lifespan counts from, read in milliseconds
+     * @param nonces where each token's nonce comes from, e.g. {@link NonceSource#fixed(String)}
+     * @throws InvalidArgumentException if either is null
+     */
     public NetlessToken(Clock clock, NonceSource nonces) {
         this.clock = Checks.notNull("clock", clock);
         this.nonces = Checks.notNull("nonces", nonces);
     }
 
-    /** An SDK token ({@code NETLESSSDK_}). */
+    /**
+     * An SDK token ({@code NETLESSSDK_}), for the whole app.
+     *
+     * @param ak the access key; non-empty
+     * @param sk the secret key it is signed with; non-empty, never shown in an error
+     * @param lifespan milliseconds from now until it expires; 0 for never
+     * @param content the role
+     * @return the token, its prefix and unpadded base64url
+     * @throws InvalidArgumentException if an argument breaks a rule of the class comment; the exception names it
+     */
     public String sdkToken(String ak, String sk, long lifespan, SdkTokenTags content) {
         Checks.notNull("content", content);
         return issue(TokenPrefix.SDK, ak, sk, lifespan, content.role(), null);
     }
 
-    /** A room token ({@code NETLESSROOM_}), for the room {@code content.uuid()} if given. */
+    /**
+     * A room token ({@code NETLESSROOM_}), for the room {@code content.uuid()} if given.
+     *
+     * @param ak the access key; non-empty
+     * @param sk the secret key it is signed with; non-empty, never shown in an error
+     * @param lifespan milliseconds from now until it expires; 0 for never
+     * @param content the role and the room
+     * @return the token, its prefix and unpadded base64url
+     * @throws InvalidArgumentException if an argument breaks a rule of the class comment; the exception names it
+     */
     public String roomToken(String ak, String sk, long lifespan, RoomTokenTags content) {
         Checks.notNull("content", content);
         return issue(TokenPrefix.ROOM, ak, sk, lifespan, content.role(), content.uuid());
     }
 
-    /** A task token ({@code NETLESSTASK_}), for the task {@code content.uuid()} if given. */
+    /**
+     * A task token ({@code NETLESSTASK_}), for the task {@code content.uuid()} if given.
+     *
+     * @param ak the access key; non-empty
+     * @param sk the secret key it is signed with; non-empty, never shown in an error
+     * @param lifespan milliseconds from now until it expires; 0 for never
+     * @param content the role and the task
+     * @return the token, its prefix and unpadded base64url
+     * @throws InvalidArgumentException if an argument breaks a rule of the class comment; the exception names it
+     */
     public String taskToken(String ak, String sk, long lifespan, TaskTokenTags content) {
         Checks.notNull("content", content);
         return issue(TokenPrefix.TASK, ak, sk, lifespan, content.role(), content.uuid());
@@ -73,15 +106,37 @@ public class NetlessToken {
         return NetlessCodec.encode(content, sk);
     }
 
-    /** What an SDK token grants: a role (netless-token's {@code SdkTokenTags}). */
+    /**
+     * What an SDK token grants: a role (netless-token's {@code SdkTokenTags}).
+     *
+     * @param role the role
+     */
     public record SdkTokenTags(TokenRole role) {
+        /**
+         * Checks the role.
+         *
+         * @param role not null
+         * @throws InvalidArgumentException if it is null
+         */
         public SdkTokenTags {
             Checks.notNull("content.role", role);
         }
     }
 
-    /** What a room token grants: a role, for one room if {@code uuid} is not null (netless-token's {@code RoomTokenTags}). */
+    /**
+     * What a room token grants: a role, for one room if {@code uuid} is not null (netless-token's {@code RoomTokenTags}).
+     *
+     * @param role the role
+     * @param uuid the room, or null for any room
+     */
     public record RoomTokenTags(TokenRole role, String uuid) {
+        /**
+         * Checks the fields.
+         *
+         * @param role not null
+         * @param uuid null, or well-formed UTF-16
+         * @throws InvalidArgumentException if a field breaks its rule
+         */
         public RoomTokenTags {
             Checks.notNull("content.role", role);
             if (uuid != null) {
@@ -89,14 +144,31 @@ public class NetlessToken {
             }
         }
 
-        /** Any room. */
+        /**
+         * Any room.
+         *
+         * @param role the role, not null
+         * @throws InvalidArgumentException if it is null
+         */
         public RoomTokenTags(TokenRole role) {
             this(role, null);
         }
     }
 
-    /** What a task token grants: a role, for one task if {@code uuid} is not null (netless-token's {@code TaskTokenTags}). */
+    /**
+     * What a task token grants: a role, for one task if {@code uuid} is not null (netless-token's {@code TaskTokenTags}).
+     *
+     * @param role the role
+     * @param uuid the task, or null for any task
+     */
     public record TaskTokenTags(TokenRole role, String uuid) {
+        /**
+         * Checks the fields.
+         *
+         * @param role not null
+         * @param uuid null, or well-formed UTF-16
+         * @throws InvalidArgumentException if a field breaks its rule
+         */
         public TaskTokenTags {
             Checks.notNull("content.role", role);
             if (uuid != null) {
@@ -104,7 +176,12 @@ public class NetlessToken {
             }
         }
 
-        /** Any task. */
+        /**
+         * Any task.
+         *
+         * @param role the role, not null
+         * @throws InvalidArgumentException if it is null
+         */
         public TaskTokenTags(TokenRole role) {
             this(role, null);
         }

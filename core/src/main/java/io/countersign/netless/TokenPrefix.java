@@ -16,12 +16,18 @@ public enum TokenPrefix {
         this.prefix = prefix;
     }
 
-    /** The prefix text, e.g. {@code "NETLESSSDK_"}. */
+    /** {@return the prefix text, e.g. {@code "NETLESSSDK_"}} */
     public String prefix() {
         return prefix;
     }
 
-    /** The kind with this prefix text; anything else is an {@link IllegalArgumentException}. */
+    /**
+     * The kind with this prefix text.
+     *
+     * @param prefix {@code "NETLESSSDK_"}, {@code "NETLESSROOM_"} or {@code "NETLESSTASK_"}
+     * @return the kind
+     * @throws InvalidArgumentException for any other text
+     */
     public static TokenPrefix of(String prefix) {
         for (TokenPrefix p : values()) {
             if (p.prefix.equals(prefix)) {

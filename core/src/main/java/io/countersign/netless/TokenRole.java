@@ -19,12 +19,18 @@ public enum TokenRole {
         this.value = value;
     }
 
-    /** The string the token carries: {@code "0"}, {@code "1"} or {@code "2"}. */
+    /** {@return the string the token carries: {@code "0"}, {@code "1"} or {@code "2"}} */
     public String value() {
         return value;
     }
 
-    /** The role with this string value; anything but "0", "1", "2" is an {@link IllegalArgumentException}. */
+    /**
+     * The role with this string value.
+     *
+     * @param value {@code "0"}, {@code "1"} or {@code "2"}
+     * @return the role
+     * @throws InvalidArgumentException for anything else
+     */
     public static TokenRole of(String value) {
         TokenRole role = fromValue(value);
         if (role == null) {

@@ -2,7 +2,6 @@ package io.countersign.schemes;
 
 import io.countersign.accesstoken2.AccessToken2;
 import io.countersign.accesstoken2.AccessToken2Codec;
-import io.countersign.accesstoken2.AccessToken2Decoder;
 import io.countersign.accesstoken2.DecodedAccessToken2;
 import io.countersign.accesstoken2.Service;
 import io.countersign.internal.Checks;
@@ -21,15 +20,9 @@ final class AccessToken2Scheme extends PrefixedScheme {
         super(AccessToken2.VERSION, AccessToken2.VERSION);
     }
 
-    private static DecodedAccessToken2 decodeWithin(String token, DecodeLimits limits) {
-        try (AccessToken2Decoder decoder = new AccessToken2Decoder(limits)) {
-            return decoder.decode(token);
-        }
-    }
-
     @Override
     public Map<String, Object> decode(String token, DecodeLimits limits) {
-        DecodedAccessToken2 decoded = limits == DecodeLimits.DEFAULT ? AccessToken2Codec.decode(token) : decodeWithin(token, limits);
+        DecodedAccessToken2 decoded = AccessToken2Codec.decode(token, limits);
         AccessToken2 t = decoded.token();
         Map<String, Object> content = new LinkedHashMap<>();
         content.put("scheme", name());

@@ -2,7 +2,6 @@ package io.countersign.schemes;
 
 import io.countersign.accesstoken.AccessToken;
 import io.countersign.accesstoken.AccessTokenCodec;
-import io.countersign.accesstoken.AccessTokenDecoder;
 import io.countersign.accesstoken.DecodedAccessToken;
 import io.countersign.codec.ByteString;
 import io.countersign.internal.Checks;
@@ -23,7 +22,7 @@ final class AccessTokenScheme extends PrefixedScheme {
 
     @Override
     public Map<String, Object> decode(String token, DecodeLimits limits) {
-        DecodedAccessToken decoded = new AccessTokenDecoder(limits).decode(token);
+        DecodedAccessToken decoded = AccessTokenCodec.decode(token, limits);
         Map<String, Object> content = new LinkedHashMap<>();
         content.put("scheme", name());
         content.put("appId", decoded.appId());

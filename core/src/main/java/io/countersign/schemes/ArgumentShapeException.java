@@ -11,7 +11,8 @@ import io.countersign.codec.InvalidArgumentException;
 public final class ArgumentShapeException extends InvalidArgumentException {
     private static final long serialVersionUID = 1L;
 
-    public ArgumentShapeException(String field, String rule) {
+    /** Only the schemes package reads plain data, so only it decides what is malformed. */
+    ArgumentShapeException(String field, String rule) {
         super(field, rule);
     }
 }

@@ -185,17 +185,22 @@ public final class BuilderCatalog {
     private BuilderCatalog() {
     }
 
-    /** Every builder, grouped by scheme (007, 006, 005, signaling, netless). */
+    /** {@return every builder, grouped by scheme (007, 006, 005, signaling, netless)} */
     public static List<BuilderSpec> all() {
         return ALL;
     }
 
-    /** The builder with this protocol name, e.g. "RtcTokenBuilder2.buildTokenWithUid". */
+    /**
+     * The builder with this protocol name.
+     *
+     * @param name class and method, e.g. "RtcTokenBuilder2.buildTokenWithUid"
+     * @return the builder, or empty for an unknown name
+     */
     public static Optional<BuilderSpec> find(String name) {
         return Optional.ofNullable(BY_NAME.get(name));
     }
 
-    /** The catalog as JSON, for scripts and other languages' tools: {"builders": [{name, scheme, params...}]}. */
+    /** {@return the catalog as JSON, for scripts and other languages' tools: {"builders": [{name, scheme, params...}]}} */
     public static String toJson() {
         StringBuilder json = new StringBuilder("{\n  \"format\": 1,\n  \"builders\": [");
         for (int i = 0; i < ALL.size(); i++) {

@@ -36,37 +36,37 @@ public final class BuilderSpec {
         this.call = call;
     }
 
-    /** The builder's name, class and method: {@code "RtcTokenBuilder2.buildTokenWithUid"}. */
+    /** {@return the builder's name, class and method: {@code "RtcTokenBuilder2.buildTokenWithUid"}} */
     public String name() {
         return name;
     }
 
-    /** The scheme of the tokens it builds: "007", "006", "005", "signaling" or "netless". */
+    /** {@return the scheme of the tokens it builds: "007", "006", "005", "signaling" or "netless"} */
     public String scheme() {
         return scheme;
     }
 
-    /** One sentence on what the token grants. */
+    /** {@return one sentence on what the token grants} */
     public String summary() {
         return summary;
     }
 
-    /** The parameters, in the official positional order. */
+    /** {@return the parameters, in the official positional order} */
     public List<Param> params() {
         return params;
     }
 
-    /** What the builder reads from its environment: clock, salt, nonce. */
+    /** {@return what the builder reads from its environment: clock, salt, nonce} */
     public Set<Input> inputs() {
         return inputs;
     }
 
-    /** False for a countersign extension that no official package has. */
+    /** {@return false for a countersign extension that no official package has} */
     public boolean official() {
         return official;
     }
 
-    /** The parameter that carries the signing secret (App Certificate or Netless SK). */
+    /** {@return the parameter that carries the signing secret (App Certificate or Netless SK)} */
     public Param secret() {
         return params.stream().filter(p -> p.meaning().isSecret()).findFirst().orElseThrow();
     }
@@ -76,6 +76,12 @@ public final class BuilderSpec {
      * ignored) with {@code builders}' clock and randomness. A missing or mistyped argument is an
      * {@link ArgumentShapeException}; a value that breaks a rule an
      * {@link io.countersign.codec.InvalidArgumentException}, each naming the argument.
+     *
+     * @param builders the builder instances, whose clock and randomness it reads
+     * @param arguments the arguments by parameter name
+     * @return the token
+     * @throws ArgumentShapeException if an argument is missing or of the wrong kind
+     * @throws io.countersign.codec.InvalidArgumentException if an argument breaks its rule
      */
     public String build(Builders builders, Map<String, ?> arguments) {
         return call.build(builders, new Arguments(arguments));

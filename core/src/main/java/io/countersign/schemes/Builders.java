@@ -41,6 +41,14 @@ public final class Builders {
     final SignalingToken signaling;
     final NetlessToken netless;
 
+    /**
+     * Builders that all read these sources.
+     *
+     * @param clock the clock, for issue times and lifetimes
+     * @param salts the salts of 007 and 006 tokens
+     * @param nonces the nonces of Netless tokens
+     * @throws io.countersign.codec.InvalidArgumentException if any is null
+     */
     public Builders(Clock clock, SaltSource salts, NonceSource nonces) {
         Checks.notNull("clock", clock);
         Checks.notNull("salts", salts);
@@ -64,6 +72,14 @@ public final class Builders {
      * for {@link Input#CLOCK_SECONDS}, {@code nowMillis} for {@link Input#CLOCK_MILLIS},
      * {@code salt} and {@code nonce}. An input the builder does not declare fails loudly if it is
      * ever read ({@link IllegalStateException}), so a wrong declaration cannot hide.
+     *
+     * @param spec the builder about to be called
+     * @param nowSeconds the clock in unix seconds, if {@code spec} reads it so
+     * @param nowMillis the clock in unix milliseconds, if {@code spec} reads it so
+     * @param salt the salt, a u32, if {@code spec} draws one
+     * @param nonce the nonce, non-empty, if {@code spec} draws one
+     * @return the builders
+     * @throws io.countersign.codec.InvalidArgumentException if a declared salt or nonce breaks its rule
      */
     public static Builders fixed(BuilderSpec spec, long nowSeconds, long nowMillis, long salt, String nonce) {
         Set<Input> inputs = spec.inputs();
@@ -106,6 +122,8 @@ public final class Builders {
     /**
      * The system clock, salts from a per-thread SecureRandom, and random (version 4) Netless
      * nonces: unlike netless-token's version 1 UUIDs they reveal neither the time nor a node.
+     *
+     * @return builders for a token server
      */
     public static Builders system() {
         return new Builders(Clock.systemUTC(), SaltSource.secureRandom(), NonceSource.randomUuid());

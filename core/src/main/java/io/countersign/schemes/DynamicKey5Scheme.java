@@ -7,7 +7,6 @@ import io.countersign.codec.InvalidArgumentException;
 import io.countersign.dynamickey5.DecodedDynamicKey5;
 import io.countersign.dynamickey5.DynamicKey5Codec;
 import io.countersign.dynamickey5.DynamicKey5Content;
-import io.countersign.dynamickey5.DynamicKey5Decoder;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,7 +23,7 @@ final class DynamicKey5Scheme extends PrefixedScheme {
 
     @Override
     public Map<String, Object> decode(String token, DecodeLimits limits) {
-        DecodedDynamicKey5 decoded = new DynamicKey5Decoder(limits).decode(token);
+        DecodedDynamicKey5 decoded = DynamicKey5Codec.decode(token, limits);
         Map<String, Object> content = new LinkedHashMap<>();
         content.put("scheme", name());
         content.put("serviceType", decoded.serviceType());

@@ -20,7 +20,7 @@ public enum Input {
         this.field = field;
     }
 
-    /** The adapter protocol's request field that fixes this input. */
+    /** {@return the adapter protocol's request field that fixes this input, e.g. {@code "now"}} */
     public String field() {
         return field;
     }

@@ -4,7 +4,6 @@ import io.countersign.codec.DecodeLimits;
 import io.countersign.codec.InvalidArgumentException;
 import io.countersign.netless.DecodedNetlessToken;
 import io.countersign.netless.NetlessCodec;
-import io.countersign.netless.NetlessDecoder;
 import io.countersign.netless.NetlessTokenContent;
 import io.countersign.netless.TokenPrefix;
 import io.countersign.netless.TokenRole;
@@ -28,7 +27,7 @@ final class NetlessScheme extends PrefixedScheme {
 
     @Override
     public Map<String, Object> decode(String token, DecodeLimits limits) {
-        DecodedNetlessToken decoded = new NetlessDecoder(limits).decode(token);
+        DecodedNetlessToken decoded = NetlessCodec.decode(token, limits);
         NetlessTokenContent c = decoded.content();
         Map<String, Object> content = new LinkedHashMap<>();
         content.put("scheme", NAME);

@@ -3,6 +3,11 @@ package io.countersign.schemes;
 /**
  * One builder argument: its name (the official Node API's, as the adapter protocol uses it),
  * its kind of value, what it means, and whether a call may leave it out.
+ *
+ * @param name the name, e.g. {@code "channelName"}
+ * @param type the kind of value
+ * @param meaning what it means, whatever the builder calls it
+ * @param optional whether a call may leave it out (the official API defaults it, or ignores it)
  */
 public record Param(String name, Type type, Meaning meaning, boolean optional) {
     /** The kind of value, in the plain-data (JSON) model. */

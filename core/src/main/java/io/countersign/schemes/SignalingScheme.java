@@ -4,7 +4,6 @@ import io.countersign.codec.DecodeLimits;
 import io.countersign.signaling.DecodedSignalingToken;
 import io.countersign.signaling.SignalingTokenCodec;
 import io.countersign.signaling.SignalingTokenContent;
-import io.countersign.signaling.SignalingTokenDecoder;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,7 +21,7 @@ final class SignalingScheme extends PrefixedScheme {
 
     @Override
     public Map<String, Object> decode(String token, DecodeLimits limits) {
-        DecodedSignalingToken decoded = new SignalingTokenDecoder(limits).decode(token);
+        DecodedSignalingToken decoded = SignalingTokenCodec.decode(token, limits);
         Map<String, Object> content = new LinkedHashMap<>();
         content.put("scheme", name());
         content.put("appId", decoded.appId());

@@ -22,7 +22,7 @@ public final class Values {
     }
 
     /** The field's value; absent or null is an {@link ArgumentShapeException}. */
-    public static Object field(Map<String, ?> object, String path, String name) {
+    static Object field(Map<String, ?> object, String path, String name) {
         Object value = object == null ? null : object.get(name);
         if (value == null) {
             throw new ArgumentShapeException(join(path, name), "missing");
@@ -30,10 +30,20 @@ public final class Values {
         return value;
     }
 
-    public static boolean has(Map<String, ?> object, String name) {
+    /** Whether {@code object} holds a non-null {@code name}. */
+    static boolean has(Map<String, ?> object, String name) {
         return object != null && object.get(name) != null;
     }
 
+    /**
+     * A string field.
+     *
+     * @param object the parsed object, or null (then every field is missing)
+     * @param path where {@code object} sits in the document, for errors (e.g. {@code "content"}); "" at the top
+     * @param name the field's name
+     * @return the string
+     * @throws ArgumentShapeException if it is missing, null or not a string
+     */
     public static String text(Map<String, ?> object, String path, String name) {
         if (field(object, path, name) instanceof String text) {
             return text;
@@ -41,13 +51,21 @@ public final class Values {
         throw new ArgumentShapeException(join(path, name), "must be a string");
     }
 
-    /** Any integer that fits a long (range rules are the core's). */
+    /**
+     * An integer field: any Integer, Long, Short, Byte or BigInteger that fits a long (range rules are the core's).
+     *
+     * @param object the parsed object, or null (then every field is missing)
+     * @param path where {@code object} sits in the document, for errors (e.g. {@code "content"}); "" at the top
+     * @param name the field's name
+     * @return the value
+     * @throws ArgumentShapeException if it is missing, not an integer or beyond a long
+     */
     public static long integer(Map<String, ?> object, String path, String name) {
         return integerValue(field(object, path, name), join(path, name));
     }
 
     /** An integer that must fit an int for the Java API; larger values are out of range, not malformed. */
-    public static int smallInteger(Map<String, ?> object, String path, String name) {
+    static int smallInteger(Map<String, ?> object, String path, String name) {
         long value = integer(object, path, name);
         if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
             throw new InvalidArgumentException(join(path, name), "out of range, was " + value);
@@ -55,7 +73,16 @@ public final class Values {
         return (int) value;
     }
 
-    /** An unsigned 32-bit integer (0 to 4294967295), as the token formats store clocks and salts. */
+    /**
+     * An unsigned 32-bit integer field (0 to 4294967295), as the token formats store clocks and salts.
+     *
+     * @param object the parsed object, or null (then every field is missing)
+     * @param path where {@code object} sits in the document, for errors (e.g. {@code "content"}); "" at the top
+     * @param name the field's name
+     * @return the value
+     * @throws ArgumentShapeException if it is missing or not an integer
+     * @throws InvalidArgumentException if it is outside the u32 range
+     */
     public static long u32(Map<String, ?> object, String path, String name) {
         return Checks.u32(join(path, name), integer(object, path, name));
     }
@@ -71,7 +98,7 @@ public final class Values {
     }
 
     /** A byte string: a string (its UTF-8 bytes) or {"hex": "..."}. */
-    public static ByteString bytes(Map<String, ?> object, String path, String name) {
+    static ByteString bytes(Map<String, ?> object, String path, String name) {
         return bytesValue(field(object, path, name), join(path, name));
     }
 
@@ -86,7 +113,7 @@ public final class Values {
     }
 
     /** A byte string as plain data: its text when it is UTF-8, else {"hex": "..."}. */
-    public static Object bytesValue(ByteString value) {
+    static Object bytesValue(ByteString value) {
         if (value.isUtf8()) {
             return value.utf8String();
         }
@@ -95,6 +122,15 @@ public final class Values {
         return hex;
     }
 
+    /**
+     * An object field, as the map the JSON library gave.
+     *
+     * @param object the parsed object, or null (then every field is missing)
+     * @param path where {@code object} sits in the document, for errors (e.g. {@code "content"}); "" at the top
+     * @param name the field's name
+     * @return the object, not copied
+     * @throws ArgumentShapeException if it is missing, null or not an object
+     */
     @SuppressWarnings("unchecked")
     public static Map<String, Object> object(Map<String, ?> object, String path, String name) {
         if (field(object, path, name) instanceof Map<?, ?> map) {
@@ -111,7 +147,7 @@ public final class Values {
         throw new ArgumentShapeException(field, "must be an object");
     }
 
-    public static List<?> array(Map<String, ?> object, String path, String name) {
+    static List<?> array(Map<String, ?> object, String path, String name) {
         if (field(object, path, name) instanceof List<?> list) {
             return list;
         }
@@ -119,7 +155,7 @@ public final class Values {
     }
 
     /** A decimal map key such as "1" or "1000", as the protocol writes integer-keyed maps. */
-    public static int intKey(String mapPath, String key) {
+    static int intKey(String mapPath, String key) {
         if (key.isEmpty() || key.length() > 9 || !key.chars().allMatch(c -> c >= '0' && c <= '9')) {
             throw new ArgumentShapeException(mapPath, "key \"" + key + "\" must be a decimal integer");
         }

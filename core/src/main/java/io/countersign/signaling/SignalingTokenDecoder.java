@@ -17,10 +17,17 @@ public final class SignalingTokenDecoder extends TokenDecoder<DecodedSignalingTo
     private static final int APP_ID_AT = 2;
     private static final int EXPIRED_AT = APP_ID_AT + 32 + 1;
 
+    /** A decoder within {@link DecodeLimits#DEFAULT}. */
     public SignalingTokenDecoder() {
         this(DecodeLimits.DEFAULT);
     }
 
+    /**
+     * A decoder within {@code limits} (a signaling token uses only its token length).
+     *
+     * @param limits the bounds
+     * @throws io.countersign.codec.InvalidArgumentException if {@code limits} is null
+     */
     public SignalingTokenDecoder(DecodeLimits limits) {
         super(limits);
     }

@@ -32,6 +32,7 @@ public final class SignalingTokenSigner extends TokenSigner<SignalingTokenConten
     private final byte[] digest = new byte[16];
     private final byte[] check = new byte[MD5_HEX_LENGTH];
 
+    /** A signer with its own MD5 digest and a buffer for the longest token. */
     public SignalingTokenSigner() {
         super(MAX_LENGTH);
         try {

@@ -1,5 +1,6 @@
 package io.countersign.accesstoken;
 
+import io.countersign.codec.DecodeLimits;
 import io.countersign.codec.DecoderContract;
 import io.countersign.codec.TokenFormatException;
 import io.countersign.codec.TokenFormatException.Reason;
@@ -196,5 +197,10 @@ class AccessTokenDecoderTest extends DecoderContract<DecodedAccessToken> {
         for (int i = 0; i < 4; i++) {
             out.write((int) (v >>> (8 * i)));
         }
+    }
+
+    @Override
+    protected DecodedAccessToken codecDecode(String token, DecodeLimits limits) {
+        return AccessTokenCodec.decode(token, limits);
     }
 }

@@ -219,4 +219,9 @@ class AccessToken2DecoderTest extends DecoderContract<DecodedAccessToken2> {
         writeU16(out, bytes.length);
         out.writeBytes(bytes);
     }
+
+    @Override
+    protected DecodedAccessToken2 codecDecode(String token, DecodeLimits limits) {
+        return AccessToken2Codec.decode(token, limits);
+    }
 }

@@ -91,4 +91,9 @@ class RtmTokenBuilder2Test {
         // 007-build-1247: RtmTokenBuilder2.buildToken with a 65536-byte userId: one past the u16 length prefix
         assertRefused("userId", () -> BUILDER.buildToken(APP_ID, CERT, "Agora".repeat(13107) + "A", 600));
     }
+
+    @Test
+    void aPermissionWithoutResourcesIsRefusedByName() {
+        assertRefused("resources", () -> Service.Rtm2Permission.ofStrings(Service.Rtm2Permission.READ, null));
+    }
 }

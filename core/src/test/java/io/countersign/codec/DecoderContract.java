@@ -37,6 +37,9 @@ public abstract class DecoderContract<D> {
         return newDecoder.apply(limits);
     }
 
+    /** The scheme's thread-safe entry point, {@code ...Codec.decode(token, limits)}. */
+    protected abstract D codecDecode(String token, DecodeLimits limits);
+
     @Test
     void shouldDecodeTheOfficialTokenAlikeWhenReused() {
         TokenDecoder<D> decoder = newDecoder(DecodeLimits.DEFAULT);
@@ -70,6 +73,19 @@ public abstract class DecoderContract<D> {
         TokenFormatException e = reject(newDecoder(DecodeLimits.builder().maxTokenLength(length - 1).build()), officialToken);
         assertEquals(Reason.TOO_LARGE, e.reason());
         assertEquals("token", e.field());
+    }
+
+    @Test
+    void shouldHoldTheCodecToTheLimitsItIsGiven() {
+        int length = officialToken.length();
+        D expected = newDecoder(DecodeLimits.DEFAULT).decode(officialToken);
+        assertEquals(expected, codecDecode(officialToken, DecodeLimits.DEFAULT));
+        assertEquals(expected, codecDecode(officialToken, DecodeLimits.builder().maxTokenLength(length).build()));
+
+        TokenFormatException e = assertThrows(TokenFormatException.class,
+                () -> codecDecode(officialToken, DecodeLimits.builder().maxTokenLength(length - 1).build()));
+        assertEquals(Reason.TOO_LARGE, e.reason());
+        assertThrows(IllegalArgumentException.class, () -> codecDecode(officialToken, null));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.countersign.dynamickey5;
 
+import io.countersign.codec.DecodeLimits;
 import io.countersign.codec.ByteString;
 import io.countersign.codec.DecoderContract;
 import io.countersign.codec.TokenFormatException;
@@ -113,5 +114,10 @@ class DynamicKey5DecoderTest extends DecoderContract<DecodedDynamicKey5> {
 
     private static String key(byte[] content) {
         return "005" + Base64.getEncoder().encodeToString(content);
+    }
+
+    @Override
+    protected DecodedDynamicKey5 codecDecode(String token, DecodeLimits limits) {
+        return DynamicKey5Codec.decode(token, limits);
     }
 }

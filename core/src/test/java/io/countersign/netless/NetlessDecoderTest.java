@@ -228,4 +228,9 @@ class NetlessDecoderTest extends DecoderContract<DecodedNetlessToken> {
     private TokenFormatException rejects(String token) {
         return assertThrows(TokenFormatException.class, () -> decoder.decode(token));
     }
+
+    @Override
+    protected DecodedNetlessToken codecDecode(String token, DecodeLimits limits) {
+        return NetlessCodec.decode(token, limits);
+    }
 }

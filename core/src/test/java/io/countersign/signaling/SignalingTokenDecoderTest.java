@@ -1,5 +1,6 @@
 package io.countersign.signaling;
 
+import io.countersign.codec.DecodeLimits;
 import io.countersign.codec.DecoderContract;
 import io.countersign.codec.TokenFormatException;
 import io.countersign.codec.TokenFormatException.Reason;
@@ -57,5 +58,10 @@ class SignalingTokenDecoderTest extends DecoderContract<DecodedSignalingToken> {
 
     private TokenFormatException reject(String token) {
         return assertThrows(TokenFormatException.class, () -> decoder.decode(token));
+    }
+
+    @Override
+    protected DecodedSignalingToken codecDecode(String token, DecodeLimits limits) {
+        return SignalingTokenCodec.decode(token, limits);
     }
 }

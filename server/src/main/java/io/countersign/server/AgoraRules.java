@@ -18,30 +18,30 @@ import java.nio.charset.StandardCharsets;
  * <li>token lifetime: at most 24 hours ("A token is valid for a maximum of 24 hours").</li>
  * </ul>
  */
-public final class AgoraRules {
+final class AgoraRules {
     /** The largest unsigned 32-bit value: uids and lifetimes are u32 in every token format. */
     static final long U32_MAX = 0xFFFF_FFFFL;
 
-    public static final int MAX_CHANNEL_NAME_BYTES = Words.MAX_CHANNEL_NAME_BYTES;
-    public static final int MAX_USER_ACCOUNT_BYTES = 255;
-    public static final int MAX_RTM_USER_ID_BYTES = 64;
-    public static final int MAX_CHAT_USER_ID_CHARS = 64;
+    static final int MAX_CHANNEL_NAME_BYTES = Words.MAX_CHANNEL_NAME_BYTES;
+    static final int MAX_USER_ACCOUNT_BYTES = 255;
+    static final int MAX_RTM_USER_ID_BYTES = 64;
+    static final int MAX_CHAT_USER_ID_CHARS = 64;
 
     private AgoraRules() {
     }
 
     /** A channel name: 1..64 bytes of Agora's 89 characters. */
-    public static String channelName(String field, String value) {
+    static String channelName(String field, String value) {
         return charsetText(field, value, MAX_CHANNEL_NAME_BYTES, "a channel name");
     }
 
     /** An RTC user account (string uid): 1..255 bytes of Agora's 89 characters. */
-    public static String userAccount(String field, String value) {
+    static String userAccount(String field, String value) {
         return charsetText(field, value, MAX_USER_ACCOUNT_BYTES, "a user account");
     }
 
     /** An RTM user ID: 1..64 bytes of Agora's 89 characters, not starting with a space. */
-    public static String rtmUserId(String field, String value) {
+    static String rtmUserId(String field, String value) {
         charsetText(field, value, MAX_RTM_USER_ID_BYTES, "an RTM user ID");
         if (value.charAt(0) == ' ') {
             throw HttpError.invalid(field, field + ": an RTM user ID must not start with a space");
@@ -53,7 +53,7 @@ public final class AgoraRules {
      * A Chat user ID: 1..64 characters of a-z, A-Z, 0-9, '_', '-' and '.', so no control
      * character, no bidi override and nothing that could be confused in a log or a UI.
      */
-    public static String chatUserId(String field, String value) {
+    static String chatUserId(String field, String value) {
         if (value == null || value.isEmpty()) {
             throw HttpError.invalid(field, field + ": a Chat user ID must not be empty");
         }
@@ -73,7 +73,7 @@ public final class AgoraRules {
     }
 
     /** A uid: 0..4294967295 (0: any uid may join). */
-    public static long uid(String field, long value) {
+    static long uid(String field, long value) {
         if (value < 0 || value > U32_MAX) {
             throw HttpError.invalid(field, field + ": a uid is 0..4294967295 (0 means any uid), was " + value);
         }
@@ -81,7 +81,7 @@ public final class AgoraRules {
     }
 
     /** A uid written in decimal, as in a URL path: digits only, 0..4294967295. */
-    public static long uidText(String field, String text) {
+    static long uidText(String field, String text) {
         if (text.isEmpty() || text.length() > 10 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
             throw HttpError.invalid(field, field + ": a uid is a decimal integer 0..4294967295, was \"" + text + "\"");
         }
@@ -89,7 +89,7 @@ public final class AgoraRules {
     }
 
     /** A lifetime in seconds from now: 1..max. */
-    public static long lifetime(String field, long seconds, long max) {
+    static long lifetime(String field, long seconds, long max) {
         if (seconds < 1 || seconds > max) {
             throw HttpError.invalid(field, field + ": a lifetime is 1.." + max + " seconds, was " + seconds);
         }
@@ -97,7 +97,7 @@ public final class AgoraRules {
     }
 
     /** A lifetime in decimal, as in a query string. */
-    public static long lifetimeText(String field, String text, long max) {
+    static long lifetimeText(String field, String text, long max) {
         if (text.isEmpty() || text.length() > 10 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
             throw HttpError.invalid(field, field + ": a lifetime is a decimal number of seconds 1.." + max
                     + ", was \"" + text + "\"");

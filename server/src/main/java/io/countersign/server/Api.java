@@ -24,7 +24,7 @@ import java.util.logging.Logger;
  * key is looked at, so a right key and a wrong one are limited alike and guessing keys learns
  * nothing from the limiter.
  */
-public final class Api implements Function<HttpRequest, HttpResponse> {
+final class Api implements Function<HttpRequest, HttpResponse> {
     private static final Logger LOG = Logger.getLogger(Api.class.getName());
     static final String UNMATCHED = "unmatched";
     private static final String ALLOWED_HEADERS = "Content-Type, Authorization, X-API-Key";

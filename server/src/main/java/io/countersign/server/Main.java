@@ -117,6 +117,16 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--print-config", description = "Print the settings (secrets as set or unset) and exit.")
     boolean printConfig;
 
+    /** Not API (the command line is): options stay unset until picocli parses a command line into them. */
+    Main() {
+    }
+
+    /**
+     * Serves until the process is stopped: SIGTERM (or Ctrl-C) drains the requests in flight, for
+     * up to {@code --shutdown-grace}, before it exits. A bad option or setting exits 2.
+     *
+     * @param args the options; {@code --help} lists them and their environment variables
+     */
     public static void main(String[] args) {
         // Undertow logs through jboss-logging: to java.util.logging, whatever else is on the class path.
         System.setProperty("org.jboss.logging.provider", "jdk");

@@ -3,20 +3,20 @@ package io.countersign.server;
 import java.util.Objects;
 
 /** A secret setting (App Certificate, Netless SK, API key): its value never appears in toString, logs or errors. */
-public final class Secret {
+final class Secret {
     private final String value;
 
     private Secret(String value) {
         this.value = value;
     }
 
-    public static Secret of(String value) {
+    static Secret of(String value) {
         Objects.requireNonNull(value, "secret");
         return new Secret(value);
     }
 
     /** The value, for the one call that signs with it. */
-    public String reveal() {
+    String reveal() {
         return value;
     }
 

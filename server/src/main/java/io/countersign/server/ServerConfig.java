@@ -18,11 +18,11 @@ import java.util.Set;
  * defaults, checked together. Where each setting comes from (flag, environment variable, file)
  * is declared once, in {@link Main}. Secrets never appear in {@link #toString()}.
  */
-public final class ServerConfig {
+final class ServerConfig {
     /** Default lifetime of tokens whose request names none: one hour, as the community token service. */
-    public static final long DEFAULT_TOKEN_EXPIRE = 3600;
+    static final long DEFAULT_TOKEN_EXPIRE = 3600;
     /** Agora: "A token is valid for a maximum of 24 hours" (Authenticate Your Users with Tokens). */
-    public static final long DEFAULT_MAX_EXPIRE = 86_400;
+    static final long DEFAULT_MAX_EXPIRE = 86_400;
 
     private final String appId;
     private final Secret appCertificate;
@@ -95,12 +95,12 @@ public final class ServerConfig {
         return value;
     }
 
-    public static Builder builder() {
+    static Builder builder() {
         return new Builder();
     }
 
     /** The file's content without surrounding white space (a trailing newline is usual). */
-    public static Secret readSecret(String field, Path file) {
+    static Secret readSecret(String field, Path file) {
         try {
             String value = Files.readString(file, StandardCharsets.UTF_8).strip();
             if (value.isEmpty()) {
@@ -113,7 +113,7 @@ public final class ServerConfig {
     }
 
     /** API keys, one a line; blank lines and lines starting with '#' are skipped. */
-    public static List<Secret> readApiKeys(Path file) {
+    static List<Secret> readApiKeys(Path file) {
         try {
             return splitSecrets(Files.readAllLines(file, StandardCharsets.UTF_8).stream()
                     .filter(line -> !line.strip().startsWith("#")).toList());
@@ -133,11 +133,11 @@ public final class ServerConfig {
     }
 
     /** The App ID tokens are issued for; null when only Netless is configured. */
-    public String appId() {
+    String appId() {
         return appId;
     }
 
-    public Secret appCertificate() {
+    Secret appCertificate() {
         return appCertificate;
     }
 
@@ -145,80 +145,80 @@ public final class ServerConfig {
      * The certificate that is also accepted while certificates rotate, or null: tokens are signed
      * with {@link #appCertificate()} only, and POST /v1/verify accepts either.
      */
-    public Secret appCertificateSecondary() {
+    Secret appCertificateSecondary() {
         return appCertificateSecondary;
     }
 
-    public String netlessAk() {
+    String netlessAk() {
         return netlessAk;
     }
 
-    public Secret netlessSk() {
+    Secret netlessSk() {
         return netlessSk;
     }
 
-    public boolean hasAgora() {
+    boolean hasAgora() {
         return appId != null;
     }
 
-    public boolean hasNetless() {
+    boolean hasNetless() {
         return netlessAk != null;
     }
 
-    public String host() {
+    String host() {
         return host;
     }
 
-    public int port() {
+    int port() {
         return port;
     }
 
     /** Origins a browser may call from; "*" allows any. Empty (the default): no cross-origin calls. */
-    public Set<String> allowedOrigins() {
+    Set<String> allowedOrigins() {
         return allowedOrigins;
     }
 
     /** Accepted API keys; empty (the default) turns authentication off. */
-    public List<Secret> apiKeys() {
+    List<Secret> apiKeys() {
         return apiKeys;
     }
 
     /** Sustained requests per second per client; 0 turns rate limiting off. Default 20. */
-    public double rateLimit() {
+    double rateLimit() {
         return rateLimit;
     }
 
     /** Requests a client may make at once before the sustained rate applies. Default 40. */
-    public int rateBurst() {
+    int rateBurst() {
         return rateBurst;
     }
 
     /** The largest request body accepted; larger ones get 413. Default 16 KiB. */
-    public int maxBodyBytes() {
+    int maxBodyBytes() {
         return maxBodyBytes;
     }
 
     /** Lifetime in seconds of tokens whose request names none. Default {@value #DEFAULT_TOKEN_EXPIRE}. */
-    public long tokenExpire() {
+    long tokenExpire() {
         return tokenExpire;
     }
 
     /** The longest lifetime in seconds a request may ask for. Default {@value #DEFAULT_MAX_EXPIRE}. */
-    public long maxExpire() {
+    long maxExpire() {
         return maxExpire;
     }
 
     /** How long shutdown waits for in-flight requests. Default 10 s. */
-    public Duration shutdownGrace() {
+    Duration shutdownGrace() {
         return shutdownGrace;
     }
 
-    public int ioThreads() {
+    int ioThreads() {
         return ioThreads;
     }
 
     /** Whether the client address is the first X-Forwarded-For hop (only behind a proxy you run). Default false. */
-    public boolean trustForwardedFor() {
+    boolean trustForwardedFor() {
         return trustForwardedFor;
     }
 
@@ -235,7 +235,7 @@ public final class ServerConfig {
     }
 
     /** Settings with the documented defaults; {@link #build()} checks them together. */
-    public static final class Builder {
+    static final class Builder {
         private String appId;
         private Secret appCertificate;
         private Secret appCertificateSecondary;
@@ -257,93 +257,93 @@ public final class ServerConfig {
         private Builder() {
         }
 
-        public Builder appId(String appId) {
+        Builder appId(String appId) {
             this.appId = appId;
             return this;
         }
 
-        public Builder appCertificate(Secret appCertificate) {
+        Builder appCertificate(Secret appCertificate) {
             this.appCertificate = appCertificate;
             return this;
         }
 
-        public Builder appCertificateSecondary(Secret appCertificateSecondary) {
+        Builder appCertificateSecondary(Secret appCertificateSecondary) {
             this.appCertificateSecondary = appCertificateSecondary;
             return this;
         }
 
-        public Builder netlessAk(String netlessAk) {
+        Builder netlessAk(String netlessAk) {
             this.netlessAk = netlessAk;
             return this;
         }
 
-        public Builder netlessSk(Secret netlessSk) {
+        Builder netlessSk(Secret netlessSk) {
             this.netlessSk = netlessSk;
             return this;
         }
 
-        public Builder host(String host) {
+        Builder host(String host) {
             this.host = host;
             return this;
         }
 
-        public Builder port(int port) {
+        Builder port(int port) {
             this.port = port;
             return this;
         }
 
-        public Builder allowedOrigins(Iterable<String> origins) {
+        Builder allowedOrigins(Iterable<String> origins) {
             this.allowedOrigins = new LinkedHashSet<>();
             origins.forEach(this.allowedOrigins::add);
             return this;
         }
 
-        public Builder apiKeys(List<Secret> apiKeys) {
+        Builder apiKeys(List<Secret> apiKeys) {
             this.apiKeys = new ArrayList<>(apiKeys);
             return this;
         }
 
-        public Builder rateLimit(double perSecond) {
+        Builder rateLimit(double perSecond) {
             this.rateLimit = perSecond;
             return this;
         }
 
-        public Builder rateBurst(int burst) {
+        Builder rateBurst(int burst) {
             this.rateBurst = burst;
             return this;
         }
 
-        public Builder maxBodyBytes(int maxBodyBytes) {
+        Builder maxBodyBytes(int maxBodyBytes) {
             this.maxBodyBytes = maxBodyBytes;
             return this;
         }
 
-        public Builder tokenExpire(long seconds) {
+        Builder tokenExpire(long seconds) {
             this.tokenExpire = seconds;
             return this;
         }
 
-        public Builder maxExpire(long seconds) {
+        Builder maxExpire(long seconds) {
             this.maxExpire = seconds;
             return this;
         }
 
-        public Builder shutdownGrace(Duration grace) {
+        Builder shutdownGrace(Duration grace) {
             this.shutdownGrace = grace;
             return this;
         }
 
-        public Builder ioThreads(int ioThreads) {
+        Builder ioThreads(int ioThreads) {
             this.ioThreads = ioThreads;
             return this;
         }
 
-        public Builder trustForwardedFor(boolean trust) {
+        Builder trustForwardedFor(boolean trust) {
             this.trustForwardedFor = trust;
             return this;
         }
 
-        public ServerConfig build() {
+        ServerConfig build() {
             return new ServerConfig(this);
         }
     }

@@ -18,7 +18,7 @@ import java.util.function.Supplier;
  * 503 {"status":"draining"} and every other route 503 with {@code Connection: close}, while the
  * requests in flight finish within the configured grace; then the listener closes.
  */
-public final class TokenServer implements AutoCloseable {
+final class TokenServer implements AutoCloseable {
     private final ServerConfig config;
     private final Metrics metrics = new Metrics();
     private final Transport transport;
@@ -48,25 +48,25 @@ public final class TokenServer implements AutoCloseable {
     }
 
     /** Starts serving {@code config} on Undertow. */
-    public static TokenServer start(ServerConfig config) throws Exception {
+    static TokenServer start(ServerConfig config) throws Exception {
         return start(config, new UndertowTransport());
     }
 
-    public static TokenServer start(ServerConfig config, Transport transport) throws Exception {
+    static TokenServer start(ServerConfig config, Transport transport) throws Exception {
         return new TokenServer(config, transport);
     }
 
     /** The bound address (the real port when the configured one was 0). */
-    public InetSocketAddress address() {
+    InetSocketAddress address() {
         return address;
     }
 
-    public int port() {
+    int port() {
         return address.getPort();
     }
 
     /** Tokens issued so far by {@code kind} (a builder name). */
-    public long tokensIssued(String kind) {
+    long tokensIssued(String kind) {
         return metrics.tokensIssued(kind);
     }
 

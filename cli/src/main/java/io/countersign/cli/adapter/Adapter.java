@@ -26,13 +26,27 @@ import java.util.Map;
  * protocol's requests and errors onto them.
  */
 public final class Adapter {
+    /** The implementation name {@code hello} answers with. */
     public static final String IMPLEMENTATION = "countersign";
+    /** The release {@code hello} answers with: the one the build wrote into core. */
     public static final String VERSION = Version.current();
+    /** The Jackson mapper the adapter and the command line share; never reconfigured, so safe to share. */
     public static final ObjectMapper MAPPER = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final List<String> OPS = List.of("hello", "build", "encode", "decode", "verify");
 
-    /** Answers requests from {@code in} until it closes. */
+    /** An adapter; it keeps no state between requests. */
+    public Adapter() {
+    }
+
+    /**
+     * Answers requests from {@code in} until it closes: one response line per request line, in
+     * order, flushed after each so the caller can wait for it.
+     *
+     * @param in  the request lines
+     * @param out where the response lines go
+     * @throws IOException when {@code in} cannot be read
+     */
     public void run(BufferedReader in, PrintStream out) throws IOException {
         for (String line = in.readLine(); line != null; line = in.readLine()) {
             out.println(handle(line).toString());
@@ -40,7 +54,13 @@ public final class Adapter {
         }
     }
 
-    /** The response to one request line. */
+    /**
+     * The response to one request line. Never throws: a line that is not a request, a request the
+     * core refuses and a bug (as {@code crashed}) each get an error response.
+     *
+     * @param line one request, a JSON object on one line
+     * @return the response, echoing the request's {@code id}
+     */
     public ObjectNode handle(String line) {
         Object parsed;
         try {

@@ -22,6 +22,10 @@ public final class JdkTransport implements Transport {
     private ExecutorService executor;
     private final AtomicInteger inFlight = new AtomicInteger();
 
+    /** A transport not yet listening: {@link #start} binds it. */
+    public JdkTransport() {
+    }
+
     @Override
     public InetSocketAddress start(String host, int port, int maxBodyBytes, int ioThreads,
                                    Function<HttpRequest, HttpResponse> api) throws IOException {

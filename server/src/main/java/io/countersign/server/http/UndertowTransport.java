@@ -45,16 +45,20 @@ public final class UndertowTransport implements Transport {
     }
 
     /** Bodies larger than this are answered on a worker thread (real token requests are a few hundred bytes). */
-    public static final int OFFLOAD_BODY_BYTES = 1024;
+    static final int OFFLOAD_BODY_BYTES = 1024;
     /** A body must arrive within this, however slowly its bytes trickle in. */
     public static final long BODY_TIMEOUT_MILLIS = 10_000;
     /** Connections beyond this wait in the backlog until others close. */
-    public static final int MAX_CONNECTIONS = 10_000;
+    static final int MAX_CONNECTIONS = 10_000;
 
     private static final AttachmentKey<Long> RECEIVED = AttachmentKey.create(Long.class);
 
     private Undertow server;
     private final AtomicInteger inFlight = new AtomicInteger();
+
+    /** A transport not yet listening: {@link #start} binds it. */
+    public UndertowTransport() {
+    }
 
     @Override
     public InetSocketAddress start(String host, int port, int maxBodyBytes, int ioThreads,
