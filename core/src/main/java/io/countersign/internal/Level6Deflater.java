@@ -385,7 +385,11 @@ public final class Level6Deflater {
         int kind = -1; // 0 stored, 1 fixed, 2 dynamic
         decidedWithoutTrees = false;
         if (decideWithoutTrees && (boundMisses < SKIP_AFTER_MISSES || ++skippedCalls % PROBE_EVERY == 0)) {
-            long boundBytes = (dynamicLowerBound() + 3 + 7) >>> 3;
+            long bound = shapeLowerBound();
+            if (bound < 0) {
+                bound = dynamicLowerBound();
+            }
+            long boundBytes = (bound + 3 + 7) >>> 3;
             if (staticBytes <= boundBytes) {
                 // Fixed is no larger than dynamic, so zlib compares stored with fixed only.
                 kind = n + 4 <= staticBytes ? 0 : 1;
@@ -873,6 +877,528 @@ public final class Level6Deflater {
                 v[j] = v[j + 1];
                 v[j + 1] = x;
             }
+        }
+        return cost;
+    }
+
+    // ------------------------------------------------------------------------------------
+    // A tighter bound: the code lengths zlib's trees can have, found without its heap.
+    // ------------------------------------------------------------------------------------
+
+    /*
+     * zlib merges the two least nodes by (weight, height); which of several equal nodes it takes
+     * depends on its heap's layout, but the sequence of merged keys does not: it is Huffman's
+     * method run on the keys alone. Run on classes of equal keys, each holding, for every leaf
+     * weight, the depths its leaves may sit at below such a node (a bit mask, merged by OR where
+     * unequal nodes share a key), it gives every leaf weight the depths its leaves can have in
+     * zlib's tree, whatever the heap's layout. A weight whose leaves all sit at one depth is
+     * settled; one spread over two adjacent depths leaves a count open. The open counts obey two
+     * linear equations - the code's cost, which every optimal code shares, and the Kraft sum of a
+     * complete code - which leave one solution or a line of them (anything else: no bound).
+     *
+     * The header is then priced from below: zero runs exactly; blocks of consecutive used
+     * symbols whose lengths are all settled exactly, as zlib codes them; in other blocks every
+     * length is a literal code-length symbol, except that a run of m >= 4 symbols that may all
+     * share a length can replace up to m-1 of them by repeats. The code-length code costs at least
+     * an optimal code for those counts, and an optimal code's cost is concave in the counts (a
+     * minimum of linear functions), so along a line of possible counts its least is at an end.
+     */
+
+    /** Most distinct leaf weights, and classes of equal keys, the tighter bound handles. */
+    private static final int MAX_CLASSES = 32;
+    private static final int MAX_KEY_CLASSES = 96;
+    /** Below this total weight no code is longer than 15 bits (Fibonacci), so zlib's lengths are Huffman's. */
+    private static final int UNLIMITED_WEIGHT = 2584;
+    /** Where each code length 1..15 sits in BL_ORDER. */
+    private static final int[] BL_INDEX = new int[MAX_BITS + 1];
+
+    static {
+        for (int i = 0; i < BL_CODES; i++) {
+            if (BL_ORDER[i] <= MAX_BITS) {
+                BL_INDEX[BL_ORDER[i]] = i;
+            }
+        }
+    }
+
+    /** One tree's leaf weights, the depths each can take, and the ends of the line of open counts. */
+    private static final class Shape {
+        final int[] weight = new int[MAX_CLASSES];
+        final int[] count = new int[MAX_CLASSES];
+        /** Bit d set: a leaf of this weight may sit at depth d. */
+        final int[] depths = new int[MAX_CLASSES];
+        /** For a weight spread over depths d and d+1: how many leaves are at d, at each end of the line. */
+        final int[] upperAtStart = new int[MAX_CLASSES];
+        final int[] upperAtEnd = new int[MAX_CLASSES];
+        final byte[] classOf = new byte[UNLIMITED_WEIGHT];
+        int classes;
+        int leafCount;
+        /** zlib padded the tree to two leaves of length 1 (fewer than two symbols used). */
+        boolean padded;
+        long dataBits;
+
+        int depthsOf(int weight) {
+            return padded ? 1 << 1 : depths[classOf[weight]];
+        }
+    }
+
+    private final Shape litShape = new Shape();
+    private final Shape distShape = new Shape();
+    private final long[] keyOf = new long[MAX_KEY_CLASSES];
+    private final int[] nodesOf = new int[MAX_KEY_CLASSES];
+    private final int[] depthsBelow = new int[MAX_KEY_CLASSES * MAX_CLASSES];
+    private final int[] activeKeys = new int[MAX_KEY_CLASSES];
+    private final int[] freeKeys = new int[MAX_KEY_CLASSES];
+    private int activeCount;
+    private int freeCount;
+    private final int[] openClass = new int[3];
+    private final int[] x = new int[3];
+    private final long[] exactBl = new long[BL_CODES];
+    private final long[] settledInRuns = new long[MAX_BITS + 1];
+    private final long[] coverable = new long[MAX_BITS + 1];
+    private final long[] corner = new long[MAX_BITS + 1];
+    private final long[] blWeights = new long[BL_CODES];
+
+    /**
+     * A lower bound on zlib's opt_len from the code lengths its trees can have (see above), or -1
+     * where that analysis does not apply (many distinct weights, a weight whose depths are not
+     * one or two adjacent ones, open counts not on a line, heavy input).
+     */
+    long shapeLowerBound() {
+        if (!shape(lTree, litShape) || !shape(dTree, distShape)) {
+            return -1;
+        }
+        Arrays.fill(settledInRuns, 0);
+        Arrays.fill(coverable, 0);
+        walkSettled(lTree, litShape);
+        walkSettled(dTree, distShape);
+        final int[] counted = blTree.freq;
+        for (int s = 0; s < BL_CODES; s++) {
+            exactBl[s] = counted[s];
+            counted[s] = 0;
+        }
+        // First the lengths whose literal count beyond its repeatable part is positive at every
+        // corner (so along the whole rectangle: it is affine), and the fewest code-length code
+        // lengths any corner sends; then the code-length code's cost at each corner.
+        int positive = -1;
+        int index = BL_CODES;
+        for (int corners = 0; corners < 4; corners++) {
+            cornerCounts(corners);
+            int pos = 0;
+            int last = 3;
+            for (int v = 1; v <= MAX_BITS; v++) {
+                if (corner[v] > coverable[v]) {
+                    pos |= 1 << v;
+                }
+                if (corner[v] + settledInRuns[v] > 0) {
+                    last = Math.max(last, BL_INDEX[v]);
+                }
+            }
+            positive &= pos;
+            index = Math.min(index, last);
+        }
+        long least = Long.MAX_VALUE;
+        for (int corners = 0; corners < 4; corners++) {
+            cornerCounts(corners);
+            System.arraycopy(exactBl, 0, blWeights, 0, BL_CODES);
+            for (int v = 1; v <= MAX_BITS; v++) {
+                if ((positive >>> v & 1) != 0) {
+                    blWeights[v] += corner[v] - coverable[v];
+                }
+            }
+            least = Math.min(least, smallHuffmanCost(blWeights));
+        }
+        return litShape.dataBits + distShape.dataBits + 5 + 5 + 4 + 3L * (index + 1) + least
+                + 2 * exactBl[REP_3_6] + 3 * exactBl[REPZ_3_10] + 7 * exactBl[REPZ_11_138];
+    }
+
+    /** Lengths per value at one corner (bit 0: the literal tree's end, bit 1: the distance tree's), less those coded exactly. */
+    private void cornerCounts(int corners) {
+        for (int v = 1; v <= MAX_BITS; v++) {
+            corner[v] = -settledInRuns[v];
+        }
+        addCounts(litShape, (corners & 1) != 0);
+        addCounts(distShape, (corners & 2) != 0);
+    }
+
+    private void addCounts(Shape s, boolean atEnd) {
+        if (s.padded) {
+            corner[1] += 2;
+            return;
+        }
+        for (int c = 0; c < s.classes; c++) {
+            int m = s.depths[c];
+            int d = Integer.numberOfTrailingZeros(m);
+            if ((m & (m - 1)) == 0) {
+                corner[d] += s.count[c];
+            } else {
+                int upper = atEnd ? s.upperAtEnd[c] : s.upperAtStart[c];
+                corner[d] += upper;
+                corner[d + 1] += s.count[c] - upper;
+            }
+        }
+    }
+
+    /**
+     * Fills the tree's Shape: its leaves (as zlib pads them), the data cost, the depths each
+     * weight can take and the line of open counts. False where the analysis does not apply.
+     */
+    private boolean shape(Tree t, Shape s) {
+        final long[] used = t.used;
+        final int[] freq = t.freq;
+        final int[] extra = t.nodeExtra;
+        final int[] leaves = t.leaves;
+        final int[] count = weightCount;
+        int k = 0;
+        int maxWeight = 0;
+        long total = 0;
+        long extraBits = 0;
+        for (int wi = 0; wi < used.length; wi++) {
+            long w = used[wi];
+            while (w != 0) {
+                int sym = (wi << 6) + Long.numberOfTrailingZeros(w);
+                w &= w - 1;
+                leaves[k++] = sym;
+                int f = freq[sym];
+                count[f]++;
+                maxWeight = Math.max(maxWeight, f);
+                total += f;
+                extraBits += (long) f * extra[sym];
+            }
+        }
+        s.padded = k < 2;
+        if (s.padded) {
+            // zlib adds symbols of weight one until there are two, all of length one, and takes
+            // their cost back out; their lengths are still sent.
+            long bits = 0;
+            if (k == 1) {
+                int sym = leaves[0];
+                bits = freq[sym] + extraBits;
+                count[freq[sym]] = 0;
+                if (sym < 2) {
+                    leaves[1] = sym + 1;
+                } else {
+                    leaves[0] = 0;
+                    leaves[1] = sym;
+                }
+            } else {
+                leaves[0] = 0;
+                leaves[1] = 1;
+            }
+            s.leafCount = 2;
+            s.dataBits = bits;
+            return true;
+        }
+        s.leafCount = k;
+        int classes = 0;
+        if (total < UNLIMITED_WEIGHT) {
+            for (int w = 1; w <= maxWeight; w++) {
+                if (count[w] != 0) {
+                    if (classes == MAX_CLASSES) {
+                        classes = -1;
+                        break;
+                    }
+                    s.weight[classes] = w;
+                    s.count[classes] = count[w];
+                    s.classOf[w] = (byte) classes;
+                    classes++;
+                }
+            }
+        }
+        if (total >= UNLIMITED_WEIGHT || classes < 0) {
+            Arrays.fill(count, 0, maxWeight + 1, 0);
+            return false;
+        }
+        s.classes = classes;
+        long cost = huffmanCost(k, maxWeight); // clears count
+        s.dataBits = cost + extraBits;
+        return depths(s, k) && openCounts(s, cost);
+    }
+
+    /** Huffman's method on classes of equal (weight, height) keys; sets each weight's possible depths. */
+    private boolean depths(Shape s, int leaves) {
+        final int classes = s.classes;
+        activeCount = 0;
+        freeCount = MAX_KEY_CLASSES;
+        for (int i = 0; i < MAX_KEY_CLASSES; i++) {
+            freeKeys[i] = MAX_KEY_CLASSES - 1 - i;
+        }
+        for (int c = 0; c < classes; c++) {
+            int n = insertKey((long) s.weight[c] << 8, s.count[c], classes);
+            depthsBelow[n * MAX_CLASSES + c] = 1;
+        }
+        int nodes = leaves;
+        while (nodes > 1) {
+            int a = activeKeys[0];
+            long ka = keyOf[a];
+            if (nodesOf[a] >= 2) {
+                // Pairs of equal nodes: zlib takes the two least, which are both from this class.
+                int pairs = nodesOf[a] >>> 1;
+                nodesOf[a] -= 2 * pairs;
+                int n = insertKey((ka >>> 8 << 9) | ((ka & 0xff) + 1), pairs, classes);
+                if (n < 0) {
+                    return false;
+                }
+                orShifted(n, a, classes);
+                if (nodesOf[a] == 0) {
+                    removeFirstKey();
+                }
+                nodes -= pairs;
+            } else {
+                removeFirstKey();
+                int b = activeKeys[0];
+                long kb = keyOf[b];
+                long key = ((ka >>> 8) + (kb >>> 8)) << 8 | (Math.max(ka & 0xff, kb & 0xff) + 1);
+                int n = insertKey(key, 1, classes);
+                if (n < 0) {
+                    return false;
+                }
+                orShifted(n, a, classes);
+                orShifted(n, b, classes);
+                freeKeys[freeCount++] = a;
+                // The new key is heavier than b's, so b is still the first.
+                if (--nodesOf[b] == 0) {
+                    removeFirstKey();
+                }
+                nodes--;
+            }
+        }
+        int root = activeKeys[0];
+        System.arraycopy(depthsBelow, root * MAX_CLASSES, s.depths, 0, classes);
+        return true;
+    }
+
+    /** The class of this key with n more nodes, made (with no depths yet) if new; -1 when out of room. */
+    private int insertKey(long key, int n, int classes) {
+        int at = 0;
+        while (at < activeCount && keyOf[activeKeys[at]] < key) {
+            at++;
+        }
+        if (at < activeCount && keyOf[activeKeys[at]] == key) {
+            nodesOf[activeKeys[at]] += n;
+            return activeKeys[at];
+        }
+        if (freeCount == 0) {
+            return -1;
+        }
+        int idx = freeKeys[--freeCount];
+        keyOf[idx] = key;
+        nodesOf[idx] = n;
+        Arrays.fill(depthsBelow, idx * MAX_CLASSES, idx * MAX_CLASSES + classes, 0);
+        System.arraycopy(activeKeys, at, activeKeys, at + 1, activeCount - at);
+        activeKeys[at] = idx;
+        activeCount++;
+        return idx;
+    }
+
+    private void removeFirstKey() {
+        int idx = activeKeys[0];
+        System.arraycopy(activeKeys, 1, activeKeys, 0, --activeCount);
+        if (nodesOf[idx] == 0) {
+            freeKeys[freeCount++] = idx;
+        }
+    }
+
+    private void orShifted(int into, int from, int classes) {
+        final int[] d = depthsBelow;
+        for (int c = 0, i = into * MAX_CLASSES, j = from * MAX_CLASSES; c < classes; c++) {
+            d[i + c] |= d[j + c] << 1;
+        }
+    }
+
+    /**
+     * Solves the cost and Kraft equations for the weights spread over two depths; keeps the two
+     * ends of the line the solutions lie on. False if a weight's depths are not one or two
+     * adjacent ones, more than three weights are open, or the solutions are not on one line.
+     */
+    private boolean openCounts(Shape s, long cost) {
+        long costIfLower = 0; // with every open weight's leaves at the deeper depth
+        long kraft = 0;       // in units of 2^-15
+        int open = 0;
+        for (int c = 0; c < s.classes; c++) {
+            int m = s.depths[c];
+            int d = Integer.numberOfTrailingZeros(m);
+            long n = s.count[c];
+            if ((m & (m - 1)) == 0) {
+                costIfLower += n * s.weight[c] * d;
+                kraft += n << (MAX_BITS - d);
+            } else if (m == 3 << d && d + 1 <= MAX_BITS && open < 3) {
+                openClass[open++] = c;
+                costIfLower += n * s.weight[c] * (d + 1);
+                kraft += n << (MAX_BITS - 1 - d);
+            } else {
+                return false;
+            }
+        }
+        // Moving one leaf of weight w up from d+1 to d lowers the cost by w and raises the Kraft sum by 2^(14-d).
+        long saved = costIfLower - cost;
+        long room = (1L << MAX_BITS) - kraft;
+        int found = 0;
+        int c0 = open > 0 ? openClass[0] : 0;
+        int c1 = open > 1 ? openClass[1] : 0;
+        int c2 = open > 2 ? openClass[2] : 0;
+        int max0 = open > 0 ? s.count[c0] : 0;
+        int max1 = open > 1 ? s.count[c1] : 0;
+        for (int x0 = 0; x0 <= max0; x0++) {
+            for (int x1 = 0; x1 <= max1; x1++) {
+                long left = saved - (open > 0 ? (long) x0 * s.weight[c0] : 0) - (open > 1 ? (long) x1 * s.weight[c1] : 0);
+                long x2 = 0;
+                if (open > 2) {
+                    if (left < 0 || left % s.weight[c2] != 0) {
+                        continue;
+                    }
+                    x2 = left / s.weight[c2];
+                    if (x2 > s.count[c2]) {
+                        continue;
+                    }
+                    left = 0;
+                }
+                if (left != 0) {
+                    continue;
+                }
+                long kr = (open > 0 ? (long) x0 << (MAX_BITS - 1 - depthOf(s, c0)) : 0)
+                        + (open > 1 ? (long) x1 << (MAX_BITS - 1 - depthOf(s, c1)) : 0)
+                        + (open > 2 ? x2 << (MAX_BITS - 1 - depthOf(s, c2)) : 0);
+                if (kr != room) {
+                    continue;
+                }
+                if (!onLine(s, found, x0, x1, (int) x2, open)) {
+                    return false;
+                }
+                found++;
+            }
+        }
+        return found > 0;
+    }
+
+    private static int depthOf(Shape s, int c) {
+        return Integer.numberOfTrailingZeros(s.depths[c]);
+    }
+
+    /**
+     * Records the found-th solution: the first is the start; each later one becomes the end and
+     * must lie on the line through the start and the second. Found in lexicographic order, the
+     * points of a line come in order along it, so the first and the last are its ends.
+     */
+    private boolean onLine(Shape s, int found, int x0, int x1, int x2, int open) {
+        x[0] = x0;
+        x[1] = x1;
+        x[2] = x2;
+        if (found >= 2) {
+            for (int i = 0; i < open; i++) {
+                for (int j = i + 1; j < open; j++) {
+                    int ci = openClass[i];
+                    int cj = openClass[j];
+                    long di = s.upperAtEnd[ci] - s.upperAtStart[ci];
+                    long dj = s.upperAtEnd[cj] - s.upperAtStart[cj];
+                    // Direction from the second solution, which found == 2 stored as the end.
+                    if ((x[i] - s.upperAtStart[ci]) * dj != (x[j] - s.upperAtStart[cj]) * di) {
+                        return false;
+                    }
+                }
+            }
+        }
+        for (int i = 0; i < open; i++) {
+            int c = openClass[i];
+            if (found == 0) {
+                s.upperAtStart[c] = x[i];
+            }
+            s.upperAtEnd[c] = x[i];
+        }
+        return true;
+    }
+
+    /**
+     * Counts, into the code-length tree's frequencies, the zero runs and the blocks of used symbols
+     * whose lengths are all settled (as zlib will code them), noting those lengths in
+     * settledInRuns; for the other blocks adds to coverable, per length, how many symbols a run of
+     * repeats could stand in for.
+     */
+    private void walkSettled(Tree t, Shape s) {
+        final int[] leaves = t.leaves;
+        final int[] freq = t.freq;
+        final int k = s.leafCount;
+        int expect = 0;
+        int i = 0;
+        while (i < k) {
+            int sym = leaves[i];
+            if (sym > expect) {
+                zeroRun(sym - expect, false);
+            }
+            int j = i;
+            int any = 0;
+            boolean settled = true;
+            do {
+                int m = s.depthsOf(freq[leaves[j]]);
+                any |= m;
+                settled &= (m & (m - 1)) == 0;
+                j++;
+            } while (j < k && leaves[j] == leaves[j - 1] + 1);
+            if (settled) {
+                for (int a = i; a < j; ) {
+                    int m = s.depthsOf(freq[leaves[a]]);
+                    int b = a + 1;
+                    while (b < j && s.depthsOf(freq[leaves[b]]) == m) {
+                        b++;
+                    }
+                    int v = Integer.numberOfTrailingZeros(m);
+                    lengthRun(v, b - a, false);
+                    settledInRuns[v] += b - a;
+                    a = b;
+                }
+            } else if (j - i >= 4) {
+                for (int values = any; values != 0; values &= values - 1) {
+                    int v = Integer.numberOfTrailingZeros(values);
+                    int run = 0;
+                    for (int p = i; p <= j; p++) {
+                        if (p < j && (s.depthsOf(freq[leaves[p]]) >>> v & 1) != 0) {
+                            run++;
+                        } else {
+                            if (run >= 4) {
+                                coverable[v] += run - 1;
+                            }
+                            run = 0;
+                        }
+                    }
+                }
+            }
+            expect = leaves[j - 1] + 1;
+            i = j;
+        }
+    }
+
+    /** The cost of an optimal prefix code for the nonzero weights (one symbol alone costs a bit per use). */
+    private static long smallHuffmanCost(long[] weights) {
+        final long[] w = weights;
+        int n = 0;
+        for (int i = 0; i < w.length; i++) {
+            if (w[i] > 0) {
+                w[n++] = w[i];
+            }
+        }
+        if (n < 2) {
+            return n == 1 ? w[0] : 0;
+        }
+        Arrays.sort(w, 0, n);
+        // Two queues: leaves in w[leaf..n), merged nodes in w[0..merged) reusing the front.
+        int leaf = 0;
+        int head = 0;
+        int merged = 0;
+        long cost = 0;
+        for (int made = 0; made < n - 1; made++) {
+            long a;
+            if (head < merged && (leaf >= n || w[head] <= w[leaf])) {
+                a = w[head++];
+            } else {
+                a = w[leaf++];
+            }
+            long b;
+            if (head < merged && (leaf >= n || w[head] <= w[leaf])) {
+                b = w[head++];
+            } else {
+                b = w[leaf++];
+            }
+            cost += a + b;
+            w[merged++] = a + b;
         }
         return cost;
     }

@@ -213,6 +213,10 @@ class Level6DeflaterDecisionProperties {
         assertArrayEquals(expected, Level6DeflaterProperties.ours(EXACT, in));
         long bound = EXACT.dynamicLowerBound();
         assertTrue(bound <= EXACT.optLen, () -> "bound " + bound + " above opt_len " + EXACT.optLen);
+        EXACT.lz77(in, 0, in.length); // the tree-free state again (optLen stays)
+        long shaped = EXACT.shapeLowerBound();
+        assertTrue(shaped <= EXACT.optLen, () -> "shape bound " + shaped + " above opt_len " + EXACT.optLen);
+        Statistics.label("shape bound applies").collect(shaped >= 0);
         assertEquals(EXACT.staticLen, EXACT.staticCost());
         // How close the two prices were, in bytes as zlib compares them: the edges are where it matters.
         long margin = ((EXACT.optLen + 10) >>> 3) - ((EXACT.staticLen + 10) >>> 3);

@@ -59,8 +59,8 @@ class Level6DeflaterDecisionTest {
     }
 
     /**
-     * Every real payload deflates to Deflater's bytes, and about half are decided without
-     * building a tree: 932 of 1,737 distinct payloads (53.7%) when this was written; the 45%
+     * Every real payload deflates to Deflater's bytes, and nearly all are decided without
+     * building a tree: 1,656 of 1,737 distinct payloads (95.3%) when this was written; the 90%
      * floor catches a bound that got weaker.
      */
     @Test
@@ -84,8 +84,35 @@ class Level6DeflaterDecisionTest {
         System.out.printf("real 007 payloads: %d distinct, %d decided without trees (%.1f%%); stored %d, fixed %d, dynamic %d%n",
                 total, decided, 100.0 * decided / total, types[0], types[1], types[2]);
         assertTrue(total > 1000, "vectors/ should hold over 1000 distinct 007 payloads, found " + total);
-        assertTrue(decided * 100 >= total * 45, decided + " of " + total + " decided without trees");
+        assertTrue(decided * 100 >= total * 90, decided + " of " + total + " decided without trees");
         assertEquals(0, types[3]);
+    }
+
+    /**
+     * The payloads the token benchmarks sign (one RTC token, 1024 salts, as Inputs in the
+     * benchmarks module draws them) are decided without trees almost always: 989 of 1024 when
+     * this was written; the 85% floor catches a bound that got weaker.
+     */
+    @Test
+    void benchmarkRtcPayloadsAreDecidedWithoutTrees() throws Exception {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(20240607L);
+        java.time.Clock clock = java.time.Clock.fixed(java.time.Instant.ofEpochSecond(1_700_000_000L), java.time.ZoneOffset.UTC);
+        int decided = 0;
+        for (int i = 0; i < 1024; i++) {
+            long salt = 1 + random.nextInt(io.countersign.codec.SaltSource.MAX_SALT);
+            String token = new io.countersign.accesstoken2.RtcTokenBuilder2(clock, io.countersign.codec.SaltSource.fixed(salt))
+                    .buildTokenWithUid("970CA35de60c44645bbae8a215061b33", "5CFd2fd1755d40ecb72977518be15d3b",
+                            "7d72365eb983485397e3e3f9d460bdda", 2882341273L,
+                            io.countersign.accesstoken2.RtcTokenBuilder2.Role.ROLE_PUBLISHER, 3600, 3600);
+            byte[] payload = inflate(token.substring(3));
+            Level6Deflater deciding = new Level6Deflater(Level6Deflater.MAX_CAPACITY, true);
+            assertArrayEquals(Level6DeflaterTest.jdk(payload), Level6DeflaterProperties.ours(deciding, payload));
+            if (deciding.decidedWithoutTrees) {
+                decided++;
+            }
+        }
+        System.out.printf("benchmark RTC payloads: 1024, %d decided without trees%n", decided);
+        assertTrue(decided * 100 >= 1024 * 85, decided + " of 1024 decided without trees");
     }
 
     /**
