@@ -385,11 +385,7 @@ public final class Level6Deflater {
         int kind = -1; // 0 stored, 1 fixed, 2 dynamic
         decidedWithoutTrees = false;
         if (decideWithoutTrees && (boundMisses < SKIP_AFTER_MISSES || ++skippedCalls % PROBE_EVERY == 0)) {
-            long bound = shapeLowerBound();
-            if (bound < 0) {
-                bound = dynamicLowerBound();
-            }
-            long boundBytes = (bound + 3 + 7) >>> 3;
+            long boundBytes = (decisionBound() + 3 + 7) >>> 3;
             if (staticBytes <= boundBytes) {
                 // Fixed is no larger than dynamic, so zlib compares stored with fixed only.
                 kind = n + 4 <= staticBytes ? 0 : 1;
@@ -670,6 +666,16 @@ public final class Level6Deflater {
         return bits;
     }
 
+    /**
+     * A lower bound on zlib's opt_len after {@link #lz77}: from the code lengths zlib's trees can
+     * have (shapeLowerBound) where that applies, else the plainer dynamicLowerBound.
+     * Package-private so that benchmarks can time it.
+     */
+    long decisionBound() {
+        long bound = shapeLowerBound();
+        return bound >= 0 ? bound : dynamicLowerBound();
+    }
+
     // Code-length symbols the dynamic header needs at least, counted by treeBound.
     private int boundZeros;
     private int boundRep17;
@@ -907,6 +913,9 @@ public final class Level6Deflater {
     /** Most distinct leaf weights, and classes of equal keys, the tighter bound handles. */
     private static final int MAX_CLASSES = 32;
     private static final int MAX_KEY_CLASSES = 96;
+    private static final int LANE_WORDS = MAX_CLASSES / 4;
+    private static final int KEY_INDEX_BITS = 7;
+    private static final int KEY_INDEX_MASK = (1 << KEY_INDEX_BITS) - 1;
     /** Below this total weight no code is longer than 15 bits (Fibonacci), so zlib's lengths are Huffman's. */
     private static final int UNLIMITED_WEIGHT = 2584;
     /** Where each code length 1..15 sits in BL_ORDER. */
@@ -930,6 +939,13 @@ public final class Level6Deflater {
         final int[] upperAtStart = new int[MAX_CLASSES];
         final int[] upperAtEnd = new int[MAX_CLASSES];
         final byte[] classOf = new byte[UNLIMITED_WEIGHT];
+        /** How many leaves sit at each depth, at each end of the line. */
+        final long[] atStart = new long[MAX_BITS + 1];
+        final long[] atEnd = new long[MAX_BITS + 1];
+        /** How many leaves of settled weights sit at each depth. */
+        final long[] settled = new long[MAX_BITS + 1];
+        /** The line is a single point. */
+        boolean unique;
         int classes;
         int leafCount;
         /** zlib padded the tree to two leaves of length 1 (fewer than two symbols used). */
@@ -943,18 +959,28 @@ public final class Level6Deflater {
 
     private final Shape litShape = new Shape();
     private final Shape distShape = new Shape();
-    private final long[] keyOf = new long[MAX_KEY_CLASSES];
     private final int[] nodesOf = new int[MAX_KEY_CLASSES];
-    private final int[] depthsBelow = new int[MAX_KEY_CLASSES * MAX_CLASSES];
-    private final int[] activeKeys = new int[MAX_KEY_CLASSES];
-    private final int[] freeKeys = new int[MAX_KEY_CLASSES];
-    private int activeCount;
-    private int freeCount;
+    /**
+     * Per class of equal keys, the depth masks of every leaf weight below it: 16-bit lanes, four
+     * to a long, so that one shift moves every mask a level down (no mask reaches bit 15: no
+     * depth exceeds 15 below UNLIMITED_WEIGHT, so no lane carries into the next).
+     */
+    private final long[] depthsBelow = new long[MAX_KEY_CLASSES * LANE_WORDS];
+    /** Each leaf's depth mask, in leaf order (filled by walkSettled). */
+    /** Key (weight << 8 | height) << KEY_INDEX_BITS | class index, for the live classes in key order. */
+    private final int[] keyOrder = new int[4 * L_CODES];
+    private int activeHead;
+    private int activeTail;
+    private int keyClasses;
     private final int[] openClass = new int[3];
     private final int[] x = new int[3];
     private final long[] exactBl = new long[BL_CODES];
     private final long[] settledInRuns = new long[MAX_BITS + 1];
     private final long[] coverable = new long[MAX_BITS + 1];
+    /** Per length, the symbols settled at it that sit in blocks of four or more. */
+    private final long[] settledInLong = new long[MAX_BITS + 1];
+    private final long[] certain = new long[MAX_BITS + 1];
+    private final long[] pooledSum = new long[MAX_BITS + 1];
     private final long[] corner = new long[MAX_BITS + 1];
     private final long[] blWeights = new long[BL_CODES];
 
@@ -963,78 +989,76 @@ public final class Level6Deflater {
      * where that analysis does not apply (many distinct weights, a weight whose depths are not
      * one or two adjacent ones, open counts not on a line, heavy input).
      */
+    boolean tmpShapes() { return shape(lTree, litShape) && shape(dTree, distShape); }
+    boolean tmpShapesWalk() { boolean ok = shape(lTree, litShape) && shape(dTree, distShape); if (ok) { Arrays.fill(settledInRuns, 0); Arrays.fill(coverable, 0); Arrays.fill(exactBl, 0); walk(lTree, litShape); walk(dTree, distShape); } return ok; }
     long shapeLowerBound() {
         if (!shape(lTree, litShape) || !shape(dTree, distShape)) {
             return -1;
         }
+        Arrays.fill(exactBl, 0);
         Arrays.fill(settledInRuns, 0);
         Arrays.fill(coverable, 0);
-        walkSettled(lTree, litShape);
-        walkSettled(dTree, distShape);
-        final int[] counted = blTree.freq;
-        for (int s = 0; s < BL_CODES; s++) {
-            exactBl[s] = counted[s];
-            counted[s] = 0;
-        }
-        // First the lengths whose literal count beyond its repeatable part is positive at every
-        // corner (so along the whole rectangle: it is affine), and the fewest code-length code
-        // lengths any corner sends; then the code-length code's cost at each corner.
-        int positive = -1;
+        Arrays.fill(settledInLong, 0);
+        walk(lTree, litShape);
+        walk(dTree, distShape);
+        // Literal lengths of value v, outside the runs coded exactly: at least those settled at v
+        // outside blocks of four or more (certainly literals, "certain"), and at least all the
+        // rest less the coverable ones ("pooled", affine in the open counts). At a single point
+        // the larger of the two counts. Along a line of points the bound must stay concave, so per
+        // length one or the other is used at every corner: pooled where it is never negative and
+        // at least certain on average over the corners, else certain. Then the fewest code-length
+        // code lengths any corner sends, and the code-length code's cost at each corner.
+        final int litEnds = litShape.unique ? 1 : 2;
+        final int distEnds = distShape.unique ? 1 : 2;
+        final int corners = litEnds * distEnds;
+        int negative = 0;
         int index = BL_CODES;
-        for (int corners = 0; corners < 4; corners++) {
-            cornerCounts(corners);
-            int pos = 0;
-            int last = 3;
-            for (int v = 1; v <= MAX_BITS; v++) {
-                if (corner[v] > coverable[v]) {
-                    pos |= 1 << v;
+        Arrays.fill(pooledSum, 0);
+        for (int a = 0; a < litEnds; a++) {
+            for (int b = 0; b < distEnds; b++) {
+                cornerCounts(a, b);
+                int last = 3;
+                for (int v = 1; v <= MAX_BITS; v++) {
+                    long pooled = corner[v] - coverable[v];
+                    negative |= (int) (pooled >>> 63) << v;
+                    pooledSum[v] += pooled;
+                    if (corner[v] + settledInRuns[v] > 0) {
+                        last = Math.max(last, BL_INDEX[v]);
+                    }
                 }
-                if (corner[v] + settledInRuns[v] > 0) {
-                    last = Math.max(last, BL_INDEX[v]);
-                }
+                index = Math.min(index, last);
             }
-            positive &= pos;
-            index = Math.min(index, last);
+        }
+        int usePooled = 0;
+        for (int v = 1; v <= MAX_BITS; v++) {
+            certain[v] = litShape.settled[v] + distShape.settled[v] - settledInLong[v];
+            if ((negative >>> v & 1) == 0 && pooledSum[v] >= corners * certain[v]) {
+                usePooled |= 1 << v;
+            }
         }
         long least = Long.MAX_VALUE;
-        for (int corners = 0; corners < 4; corners++) {
-            cornerCounts(corners);
-            System.arraycopy(exactBl, 0, blWeights, 0, BL_CODES);
-            for (int v = 1; v <= MAX_BITS; v++) {
-                if ((positive >>> v & 1) != 0) {
-                    blWeights[v] += corner[v] - coverable[v];
+        for (int a = 0; a < litEnds; a++) {
+            for (int b = 0; b < distEnds; b++) {
+                cornerCounts(a, b);
+                System.arraycopy(exactBl, 0, blWeights, 0, BL_CODES);
+                for (int v = 1; v <= MAX_BITS; v++) {
+                    long pooled = corner[v] - coverable[v];
+                    blWeights[v] += corners == 1 ? Math.max(pooled, certain[v])
+                            : (usePooled >>> v & 1) != 0 ? pooled : certain[v];
                 }
+                least = Math.min(least, smallHuffmanCost(blWeights));
             }
-            least = Math.min(least, smallHuffmanCost(blWeights));
         }
         return litShape.dataBits + distShape.dataBits + 5 + 5 + 4 + 3L * (index + 1) + least
                 + 2 * exactBl[REP_3_6] + 3 * exactBl[REPZ_3_10] + 7 * exactBl[REPZ_11_138];
     }
 
-    /** Lengths per value at one corner (bit 0: the literal tree's end, bit 1: the distance tree's), less those coded exactly. */
-    private void cornerCounts(int corners) {
+    /** Lengths per value at one corner (a, b: the literal and distance trees' ends), less those coded exactly. */
+    private void cornerCounts(int a, int b) {
+        final long[] lit = a == 0 ? litShape.atStart : litShape.atEnd;
+        final long[] dist = b == 0 ? distShape.atStart : distShape.atEnd;
         for (int v = 1; v <= MAX_BITS; v++) {
-            corner[v] = -settledInRuns[v];
-        }
-        addCounts(litShape, (corners & 1) != 0);
-        addCounts(distShape, (corners & 2) != 0);
-    }
-
-    private void addCounts(Shape s, boolean atEnd) {
-        if (s.padded) {
-            corner[1] += 2;
-            return;
-        }
-        for (int c = 0; c < s.classes; c++) {
-            int m = s.depths[c];
-            int d = Integer.numberOfTrailingZeros(m);
-            if ((m & (m - 1)) == 0) {
-                corner[d] += s.count[c];
-            } else {
-                int upper = atEnd ? s.upperAtEnd[c] : s.upperAtStart[c];
-                corner[d] += upper;
-                corner[d + 1] += s.count[c] - upper;
-            }
+            corner[v] = lit[v] + dist[v] - settledInRuns[v];
         }
     }
 
@@ -1086,6 +1110,11 @@ public final class Level6Deflater {
             }
             s.leafCount = 2;
             s.dataBits = bits;
+            Arrays.fill(s.atStart, 0);
+            s.atStart[1] = 2;
+            System.arraycopy(s.atStart, 0, s.atEnd, 0, MAX_BITS + 1);
+            System.arraycopy(s.atStart, 0, s.settled, 0, MAX_BITS + 1);
+            s.unique = true;
             return true;
         }
         s.leafCount = k;
@@ -1111,97 +1140,117 @@ public final class Level6Deflater {
         s.classes = classes;
         long cost = huffmanCost(k, maxWeight); // clears count
         s.dataBits = cost + extraBits;
-        return depths(s, k) && openCounts(s, cost);
+        if (!depths(s, k) || !openCounts(s, cost)) {
+            return false;
+        }
+        Arrays.fill(s.atStart, 0);
+        Arrays.fill(s.atEnd, 0);
+        Arrays.fill(s.settled, 0);
+        s.unique = true;
+        for (int c = 0; c < classes; c++) {
+            int m = s.depths[c];
+            int d = Integer.numberOfTrailingZeros(m);
+            if ((m & (m - 1)) == 0) {
+                s.atStart[d] += s.count[c];
+                s.atEnd[d] += s.count[c];
+                s.settled[d] += s.count[c];
+            } else {
+                s.atStart[d] += s.upperAtStart[c];
+                s.atStart[d + 1] += s.count[c] - s.upperAtStart[c];
+                s.atEnd[d] += s.upperAtEnd[c];
+                s.atEnd[d + 1] += s.count[c] - s.upperAtEnd[c];
+                s.unique &= s.upperAtStart[c] == s.upperAtEnd[c];
+            }
+        }
+        return true;
     }
 
     /** Huffman's method on classes of equal (weight, height) keys; sets each weight's possible depths. */
     private boolean depths(Shape s, int leaves) {
         final int classes = s.classes;
-        activeCount = 0;
-        freeCount = MAX_KEY_CLASSES;
-        for (int i = 0; i < MAX_KEY_CLASSES; i++) {
-            freeKeys[i] = MAX_KEY_CLASSES - 1 - i;
-        }
+        final int[] order = keyOrder;
+        activeHead = 0;
+        activeTail = 0;
+        keyClasses = 0;
         for (int c = 0; c < classes; c++) {
-            int n = insertKey((long) s.weight[c] << 8, s.count[c], classes);
-            depthsBelow[n * MAX_CLASSES + c] = 1;
+            int n = insertKey(s.weight[c] << 8, s.count[c], classes);
+            depthsBelow[n * LANE_WORDS + (c >>> 2)] |= 1L << ((c & 3) << 4);
         }
         int nodes = leaves;
         while (nodes > 1) {
-            int a = activeKeys[0];
-            long ka = keyOf[a];
+            int a = order[activeHead] & KEY_INDEX_MASK;
+            int ka = order[activeHead] >>> KEY_INDEX_BITS;
+            int n;
             if (nodesOf[a] >= 2) {
                 // Pairs of equal nodes: zlib takes the two least, which are both from this class.
                 int pairs = nodesOf[a] >>> 1;
                 nodesOf[a] -= 2 * pairs;
-                int n = insertKey((ka >>> 8 << 9) | ((ka & 0xff) + 1), pairs, classes);
+                n = insertKey((ka >>> 8 << 9) | ((ka & 0xff) + 1), pairs, classes);
                 if (n < 0) {
                     return false;
                 }
                 orShifted(n, a, classes);
-                if (nodesOf[a] == 0) {
-                    removeFirstKey();
-                }
                 nodes -= pairs;
             } else {
-                removeFirstKey();
-                int b = activeKeys[0];
-                long kb = keyOf[b];
-                long key = ((ka >>> 8) + (kb >>> 8)) << 8 | (Math.max(ka & 0xff, kb & 0xff) + 1);
-                int n = insertKey(key, 1, classes);
+                activeHead++;
+                int b = order[activeHead] & KEY_INDEX_MASK;
+                int kb = order[activeHead] >>> KEY_INDEX_BITS;
+                nodesOf[b]--;
+                n = insertKey(((ka >>> 8) + (kb >>> 8)) << 8 | (Math.max(ka & 0xff, kb & 0xff) + 1), 1, classes);
                 if (n < 0) {
                     return false;
                 }
                 orShifted(n, a, classes);
                 orShifted(n, b, classes);
-                freeKeys[freeCount++] = a;
-                // The new key is heavier than b's, so b is still the first.
-                if (--nodesOf[b] == 0) {
-                    removeFirstKey();
-                }
+                a = b;
                 nodes--;
             }
+            // The new key is heavier than a's, so a is still the first.
+            if (nodesOf[a] == 0) {
+                activeHead++;
+            }
         }
-        int root = activeKeys[0];
-        System.arraycopy(depthsBelow, root * MAX_CLASSES, s.depths, 0, classes);
+        int root = order[activeHead] & KEY_INDEX_MASK;
+        for (int c = 0; c < classes; c++) {
+            s.depths[c] = (int) (depthsBelow[root * LANE_WORDS + (c >>> 2)] >>> ((c & 3) << 4)) & 0xFFFF;
+        }
         return true;
     }
 
-    /** The class of this key with n more nodes, made (with no depths yet) if new; -1 when out of room. */
-    private int insertKey(long key, int n, int classes) {
-        int at = 0;
-        while (at < activeCount && keyOf[activeKeys[at]] < key) {
-            at++;
+    /**
+     * The class of this key with n more nodes, made (with no depths yet) if new; -1 when out of
+     * room. The live classes sit in keyOrder[activeHead..activeTail) by key, each entry the key
+     * and the class's index; a new key is almost always the heaviest, so it goes in at the end.
+     */
+    private int insertKey(int key, int n, int classes) {
+        final int[] order = keyOrder;
+        int at = activeTail;
+        while (at > activeHead && order[at - 1] >>> KEY_INDEX_BITS > key) {
+            at--;
         }
-        if (at < activeCount && keyOf[activeKeys[at]] == key) {
-            nodesOf[activeKeys[at]] += n;
-            return activeKeys[at];
+        if (at > activeHead && order[at - 1] >>> KEY_INDEX_BITS == key) {
+            int idx = order[at - 1] & KEY_INDEX_MASK;
+            nodesOf[idx] += n;
+            return idx;
         }
-        if (freeCount == 0) {
+        if (keyClasses == MAX_KEY_CLASSES || activeTail == order.length) {
             return -1;
         }
-        int idx = freeKeys[--freeCount];
-        keyOf[idx] = key;
+        int idx = keyClasses++;
         nodesOf[idx] = n;
-        Arrays.fill(depthsBelow, idx * MAX_CLASSES, idx * MAX_CLASSES + classes, 0);
-        System.arraycopy(activeKeys, at, activeKeys, at + 1, activeCount - at);
-        activeKeys[at] = idx;
-        activeCount++;
+        for (int w = idx * LANE_WORDS, end = w + ((classes + 3) >>> 2); w < end; w++) {
+            depthsBelow[w] = 0;
+        }
+        System.arraycopy(order, at, order, at + 1, activeTail - at);
+        order[at] = key << KEY_INDEX_BITS | idx;
+        activeTail++;
         return idx;
     }
 
-    private void removeFirstKey() {
-        int idx = activeKeys[0];
-        System.arraycopy(activeKeys, 1, activeKeys, 0, --activeCount);
-        if (nodesOf[idx] == 0) {
-            freeKeys[freeCount++] = idx;
-        }
-    }
-
     private void orShifted(int into, int from, int classes) {
-        final int[] d = depthsBelow;
-        for (int c = 0, i = into * MAX_CLASSES, j = from * MAX_CLASSES; c < classes; c++) {
-            d[i + c] |= d[j + c] << 1;
+        final long[] d = depthsBelow;
+        for (int w = 0, i = into * LANE_WORDS, j = from * LANE_WORDS, n = (classes + 3) >>> 2; w < n; w++) {
+            d[i + w] |= d[j + w] << 1;
         }
     }
 
@@ -1229,141 +1278,229 @@ public final class Level6Deflater {
                 return false;
             }
         }
-        // Moving one leaf of weight w up from d+1 to d lowers the cost by w and raises the Kraft sum by 2^(14-d).
+        // Moving one leaf of weight w up from depth d+1 to d lowers the cost by w and raises the
+        // Kraft sum by 2^(14-d): the open counts x satisfy sum(w x) = saved and sum(u x) = room.
         long saved = costIfLower - cost;
         long room = (1L << MAX_BITS) - kraft;
-        int found = 0;
-        int c0 = open > 0 ? openClass[0] : 0;
-        int c1 = open > 1 ? openClass[1] : 0;
-        int c2 = open > 2 ? openClass[2] : 0;
-        int max0 = open > 0 ? s.count[c0] : 0;
-        int max1 = open > 1 ? s.count[c1] : 0;
-        for (int x0 = 0; x0 <= max0; x0++) {
-            for (int x1 = 0; x1 <= max1; x1++) {
-                long left = saved - (open > 0 ? (long) x0 * s.weight[c0] : 0) - (open > 1 ? (long) x1 * s.weight[c1] : 0);
-                long x2 = 0;
-                if (open > 2) {
-                    if (left < 0 || left % s.weight[c2] != 0) {
-                        continue;
-                    }
-                    x2 = left / s.weight[c2];
-                    if (x2 > s.count[c2]) {
-                        continue;
-                    }
-                    left = 0;
-                }
-                if (left != 0) {
-                    continue;
-                }
-                long kr = (open > 0 ? (long) x0 << (MAX_BITS - 1 - depthOf(s, c0)) : 0)
-                        + (open > 1 ? (long) x1 << (MAX_BITS - 1 - depthOf(s, c1)) : 0)
-                        + (open > 2 ? x2 << (MAX_BITS - 1 - depthOf(s, c2)) : 0);
-                if (kr != room) {
-                    continue;
-                }
-                if (!onLine(s, found, x0, x1, (int) x2, open)) {
-                    return false;
-                }
-                found++;
+        int solved = open <= 2 ? solveFrom(s, 0, open, saved, room) : DEPENDENT;
+        if (solved != DEPENDENT) {
+            // At most as many unknowns as independent equations: one solution or none.
+            if (solved != SOLVED) {
+                return false;
+            }
+            keepEnd(s, open, true);
+            keepEnd(s, open, false);
+            return true;
+        }
+        // One unknown more: for each value of a free count at most one solution, affine in it, so
+        // they lie on a line whose ends are the least and the greatest free count that works.
+        // With three unknowns the other two must have independent equations: pick the free one so.
+        if (open == 3 && !independent(s, openClass[1], openClass[2])) {
+            int swap = independent(s, openClass[0], openClass[2]) ? 1 : independent(s, openClass[0], openClass[1]) ? 2 : -1;
+            if (swap < 0) {
+                return false; // a plane of solutions, not a line
+            }
+            int c = openClass[0];
+            openClass[0] = openClass[swap];
+            openClass[swap] = c;
+        }
+        int c0 = openClass[0];
+        long w0 = s.weight[c0];
+        long u0 = 1L << (MAX_BITS - 1 - depthOf(s, c0));
+        int lowest = -1;
+        for (int x0 = 0; x0 <= s.count[c0]; x0++) {
+            int r = solveFrom(s, 1, open, saved - w0 * x0, room - u0 * x0);
+            if (r == DEPENDENT) {
+                return false;
+            }
+            if (r == SOLVED) {
+                x[0] = x0;
+                keepEnd(s, open, true);
+                lowest = x0;
+                break;
             }
         }
-        return found > 0;
+        if (lowest < 0) {
+            return false;
+        }
+        for (int x0 = s.count[c0]; x0 >= lowest; x0--) {
+            if (solveFrom(s, 1, open, saved - w0 * x0, room - u0 * x0) == SOLVED) {
+                x[0] = x0;
+                keepEnd(s, open, false);
+                return true;
+            }
+        }
+        return false; // not reached: lowest itself solves
+    }
+
+    private static final int SOLVED = 0;
+    private static final int NO_SOLUTION = 1;
+    private static final int DEPENDENT = 2;
+
+    /**
+     * Solves sum(w x) = saved, sum(u x) = room for the open counts from the first given one on
+     * (none, one or two of them) into x: SOLVED with every count a whole number within its
+     * class, NO_SOLUTION, or DEPENDENT for two unknowns whose equations are proportional.
+     */
+    private int solveFrom(Shape s, int first, int open, long saved, long room) {
+        switch (open - first) {
+            case 0:
+                return saved == 0 && room == 0 ? SOLVED : NO_SOLUTION;
+            case 1: {
+                int c = openClass[first];
+                long w = s.weight[c];
+                long u = 1L << (MAX_BITS - 1 - depthOf(s, c));
+                if (saved < 0 || saved % w != 0 || saved / w > s.count[c] || saved / w * u != room) {
+                    return NO_SOLUTION;
+                }
+                x[first] = (int) (saved / w);
+                return SOLVED;
+            }
+            default: {
+                int c1 = openClass[first];
+                int c2 = openClass[first + 1];
+                long w1 = s.weight[c1];
+                long w2 = s.weight[c2];
+                long u1 = 1L << (MAX_BITS - 1 - depthOf(s, c1));
+                long u2 = 1L << (MAX_BITS - 1 - depthOf(s, c2));
+                long det = w1 * u2 - w2 * u1;
+                if (det == 0) {
+                    return DEPENDENT;
+                }
+                long n1 = saved * u2 - room * w2;
+                long n2 = w1 * room - u1 * saved;
+                if (n1 % det != 0 || n2 % det != 0) {
+                    return NO_SOLUTION;
+                }
+                long x1 = n1 / det;
+                long x2 = n2 / det;
+                if (x1 < 0 || x1 > s.count[c1] || x2 < 0 || x2 > s.count[c2]) {
+                    return NO_SOLUTION;
+                }
+                x[first] = (int) x1;
+                x[first + 1] = (int) x2;
+                return SOLVED;
+            }
+        }
+    }
+
+    /** Whether the two open weights' equations (cost and Kraft) are not proportional. */
+    private static boolean independent(Shape s, int c1, int c2) {
+        return (long) s.weight[c1] << (MAX_BITS - 1 - depthOf(s, c2)) != (long) s.weight[c2] << (MAX_BITS - 1 - depthOf(s, c1));
     }
 
     private static int depthOf(Shape s, int c) {
         return Integer.numberOfTrailingZeros(s.depths[c]);
     }
 
-    /**
-     * Records the found-th solution: the first is the start; each later one becomes the end and
-     * must lie on the line through the start and the second. Found in lexicographic order, the
-     * points of a line come in order along it, so the first and the last are its ends.
-     */
-    private boolean onLine(Shape s, int found, int x0, int x1, int x2, int open) {
-        x[0] = x0;
-        x[1] = x1;
-        x[2] = x2;
-        if (found >= 2) {
-            for (int i = 0; i < open; i++) {
-                for (int j = i + 1; j < open; j++) {
-                    int ci = openClass[i];
-                    int cj = openClass[j];
-                    long di = s.upperAtEnd[ci] - s.upperAtStart[ci];
-                    long dj = s.upperAtEnd[cj] - s.upperAtStart[cj];
-                    // Direction from the second solution, which found == 2 stored as the end.
-                    if ((x[i] - s.upperAtStart[ci]) * dj != (x[j] - s.upperAtStart[cj]) * di) {
-                        return false;
-                    }
-                }
-            }
-        }
+    /** Keeps the solution in x as one end of the line of open counts. */
+    private void keepEnd(Shape s, int open, boolean start) {
         for (int i = 0; i < open; i++) {
-            int c = openClass[i];
-            if (found == 0) {
-                s.upperAtStart[c] = x[i];
-            }
-            s.upperAtEnd[c] = x[i];
+            (start ? s.upperAtStart : s.upperAtEnd)[openClass[i]] = x[i];
         }
-        return true;
     }
 
     /**
-     * Counts, into the code-length tree's frequencies, the zero runs and the blocks of used symbols
-     * whose lengths are all settled (as zlib will code them), noting those lengths in
-     * settledInRuns; for the other blocks adds to coverable, per length, how many symbols a run of
-     * repeats could stand in for.
+     * The header's parts that do not depend on the open counts: the zero runs between used
+     * symbols, coded exactly; and blocks of four or more consecutive used symbols (shorter ones
+     * are all literal lengths): where every length in one is settled, its runs coded exactly
+     * (noted in settledInRuns); elsewhere, per length, how many of its symbols repeats could
+     * stand in for (coverable). Written without data-dependent branches in the common path:
+     * on fresh data they would be mispredicted about every other symbol.
      */
-    private void walkSettled(Tree t, Shape s) {
+    private void walk(Tree t, Shape s) {
+        final int[] leaves = t.leaves;
+        final int k = s.leafCount;
+        long zeros = 0;
+        long rep17 = 0;
+        long rep18 = 0;
+        int prev = -1;
+        int blockStart = 0;
+        for (int i = 0; i < k; i++) {
+            int sym = leaves[i];
+            int gap = sym - prev - 1;
+            prev = sym;
+            int starts = -gap >>> 31; // 1 where a block of consecutive symbols starts
+            if ((starts & (blockStart + 3 - i) >>> 31) != 0) {
+                longBlock(t, s, blockStart, i);
+            }
+            blockStart += (i - blockStart) & -starts;
+            if (gap >= 138) {
+                rep18 += gap / 138;
+                gap %= 138;
+            }
+            int below3 = (gap - 3) >>> 31;
+            int below11 = (gap - 11) >>> 31;
+            zeros += gap & -below3;
+            rep17 += below11 - below3;
+            rep18 += 1 - below11;
+        }
+        if (k - blockStart >= 4) {
+            longBlock(t, s, blockStart, k);
+        }
+        exactBl[0] += zeros;
+        exactBl[REPZ_3_10] += rep17;
+        exactBl[REPZ_11_138] += rep18;
+    }
+
+    /** A block of consecutive used symbols leaves[from..to), at least four. */
+    private void longBlock(Tree t, Shape s, int from, int to) {
         final int[] leaves = t.leaves;
         final int[] freq = t.freq;
-        final int k = s.leafCount;
-        int expect = 0;
-        int i = 0;
-        while (i < k) {
-            int sym = leaves[i];
-            if (sym > expect) {
-                zeroRun(sym - expect, false);
+        int any = 0;
+        int open = 0;
+        for (int p = from; p < to; p++) {
+            int m = s.depthsOf(freq[leaves[p]]);
+            any |= m;
+            open |= m & (m - 1);
+            if ((m & (m - 1)) == 0) {
+                settledInLong[Integer.numberOfTrailingZeros(m)]++;
             }
-            int j = i;
-            int any = 0;
-            boolean settled = true;
-            do {
-                int m = s.depthsOf(freq[leaves[j]]);
-                any |= m;
-                settled &= (m & (m - 1)) == 0;
-                j++;
-            } while (j < k && leaves[j] == leaves[j - 1] + 1);
-            if (settled) {
-                for (int a = i; a < j; ) {
-                    int m = s.depthsOf(freq[leaves[a]]);
-                    int b = a + 1;
-                    while (b < j && s.depthsOf(freq[leaves[b]]) == m) {
-                        b++;
-                    }
-                    int v = Integer.numberOfTrailingZeros(m);
-                    lengthRun(v, b - a, false);
-                    settledInRuns[v] += b - a;
-                    a = b;
-                }
-            } else if (j - i >= 4) {
-                for (int values = any; values != 0; values &= values - 1) {
-                    int v = Integer.numberOfTrailingZeros(values);
-                    int run = 0;
-                    for (int p = i; p <= j; p++) {
-                        if (p < j && (s.depthsOf(freq[leaves[p]]) >>> v & 1) != 0) {
-                            run++;
-                        } else {
-                            if (run >= 4) {
-                                coverable[v] += run - 1;
-                            }
-                            run = 0;
-                        }
-                    }
-                }
-            }
-            expect = leaves[j - 1] + 1;
-            i = j;
         }
+        if (open == 0) {
+            for (int a = from; a < to; ) {
+                int m = s.depthsOf(freq[leaves[a]]);
+                int b = a + 1;
+                while (b < to && s.depthsOf(freq[leaves[b]]) == m) {
+                    b++;
+                }
+                settledRun(Integer.numberOfTrailingZeros(m), b - a);
+                a = b;
+            }
+            return;
+        }
+        for (int values = any; values != 0; values &= values - 1) {
+            int v = Integer.numberOfTrailingZeros(values);
+            int run = 0;
+            for (int p = from; p <= to; p++) {
+                if (p < to && (s.depthsOf(freq[leaves[p]]) >>> v & 1) != 0) {
+                    run++;
+                } else {
+                    if (run >= 4) {
+                        coverable[v] += run - 1;
+                    }
+                    run = 0;
+                }
+            }
+        }
+    }
+
+    /** Counts a run of r equal settled lengths v as zlib codes it (see lengthRun). */
+    private void settledRun(int v, int r) {
+        settledInRuns[v] += r;
+        int first = Math.min(r, 7);
+        long lengths = first < 4 ? first : 1;
+        long repeats = first < 4 ? 0 : 1;
+        r -= first;
+        repeats += r / 6;
+        r %= 6;
+        if (r >= 3) {
+            repeats++;
+        } else {
+            lengths += r;
+        }
+        exactBl[v] += lengths;
+        exactBl[REP_3_6] += repeats;
     }
 
     /** The cost of an optimal prefix code for the nonzero weights (one symbol alone costs a bit per use). */
