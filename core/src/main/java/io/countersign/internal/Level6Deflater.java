@@ -22,9 +22,10 @@ import java.util.Objects;
  *
  * <p>Most of zlib's time on token-sized input goes into Huffman trees that are built only to
  * price a dynamic block which then loses to the fixed code. This class prices the fixed block
- * exactly and the dynamic one from below without any tree (see dynamicLowerBound); when that
- * proves fixed (or stored) is zlib's choice it writes the block straight away, and otherwise
- * builds zlib's trees exactly as before. About half of real 007 payloads need no tree.
+ * exactly and the dynamic one from below without any tree (see shapeLowerBound, and the plainer
+ * dynamicLowerBound where that does not apply); when that proves fixed (or stored) is zlib's
+ * choice it writes the block straight away, and otherwise builds zlib's trees exactly as before.
+ * About 19 real 007 payloads in 20 need no tree.
  *
  * <p>It pays off for token-sized input: the JDK class spends a fixed cost per stream (native
  * call, clearing zlib's hash heads) that this class does not have, while its per-byte work is
@@ -902,12 +903,15 @@ public final class Level6Deflater {
      * linear equations - the code's cost, which every optimal code shares, and the Kraft sum of a
      * complete code - which leave one solution or a line of them (anything else: no bound).
      *
-     * The header is then priced from below: zero runs exactly; blocks of consecutive used
-     * symbols whose lengths are all settled exactly, as zlib codes them; in other blocks every
-     * length is a literal code-length symbol, except that a run of m >= 4 symbols that may all
-     * share a length can replace up to m-1 of them by repeats. The code-length code costs at least
-     * an optimal code for those counts, and an optimal code's cost is concave in the counts (a
-     * minimum of linear functions), so along a line of possible counts its least is at an end.
+     * The header is then priced from below: zero runs exactly; blocks of four or more consecutive
+     * used symbols whose lengths are all settled exactly, as zlib codes them; in blocks of three
+     * or fewer every length is a literal code-length symbol (zlib repeats only runs of four or
+     * more), and in the other long blocks so is every length except that a run of m symbols
+     * that may all share a length can replace up to m-1 of them by repeats. The code-length code
+     * costs at least an optimal code for those counts, and an optimal code's cost is concave in
+     * the counts (a minimum of linear functions), so along a line of possible counts its least
+     * is at an end. The decision properties check the bound against the exact price on every
+     * input they draw.
      */
 
     /** Most distinct leaf weights, and classes of equal keys, the tighter bound handles. */
@@ -989,8 +993,6 @@ public final class Level6Deflater {
      * where that analysis does not apply (many distinct weights, a weight whose depths are not
      * one or two adjacent ones, open counts not on a line, heavy input).
      */
-    boolean tmpShapes() { return shape(lTree, litShape) && shape(dTree, distShape); }
-    boolean tmpShapesWalk() { boolean ok = shape(lTree, litShape) && shape(dTree, distShape); if (ok) { Arrays.fill(settledInRuns, 0); Arrays.fill(coverable, 0); Arrays.fill(exactBl, 0); walk(lTree, litShape); walk(dTree, distShape); } return ok; }
     long shapeLowerBound() {
         if (!shape(lTree, litShape) || !shape(dTree, distShape)) {
             return -1;
@@ -1224,12 +1226,20 @@ public final class Level6Deflater {
      */
     private int insertKey(int key, int n, int classes) {
         final int[] order = keyOrder;
-        int at = activeTail;
-        while (at > activeHead && order[at - 1] >>> KEY_INDEX_BITS > key) {
-            at--;
+        // Binary search: the first live entry whose key is not below this one.
+        int lo = activeHead;
+        int hi = activeTail;
+        final int probe = key << KEY_INDEX_BITS;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (order[mid] < probe) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
         }
-        if (at > activeHead && order[at - 1] >>> KEY_INDEX_BITS == key) {
-            int idx = order[at - 1] & KEY_INDEX_MASK;
+        if (lo < activeTail && order[lo] >>> KEY_INDEX_BITS == key) {
+            int idx = order[lo] & KEY_INDEX_MASK;
             nodesOf[idx] += n;
             return idx;
         }
@@ -1241,8 +1251,10 @@ public final class Level6Deflater {
         for (int w = idx * LANE_WORDS, end = w + ((classes + 3) >>> 2); w < end; w++) {
             depthsBelow[w] = 0;
         }
-        System.arraycopy(order, at, order, at + 1, activeTail - at);
-        order[at] = key << KEY_INDEX_BITS | idx;
+        for (int i = activeTail; i > lo; i--) {
+            order[i] = order[i - 1];
+        }
+        order[lo] = probe | idx;
         activeTail++;
         return idx;
     }
@@ -1515,7 +1527,15 @@ public final class Level6Deflater {
         if (n < 2) {
             return n == 1 ? w[0] : 0;
         }
-        Arrays.sort(w, 0, n);
+        for (int i = 1; i < n; i++) { // insertion sort: at most 19 weights
+            long v = w[i];
+            int j = i - 1;
+            while (j >= 0 && w[j] > v) {
+                w[j + 1] = w[j];
+                j--;
+            }
+            w[j + 1] = v;
+        }
         // Two queues: leaves in w[leaf..n), merged nodes in w[0..merged) reusing the front.
         int leaf = 0;
         int head = 0;
