@@ -1888,21 +1888,33 @@ public final class Level6Deflater {
     // Output
     // ------------------------------------------------------------------------------------
 
+    /**
+     * The recorded symbols and the end of block in the given codes. The bit state lives in
+     * locals for the loop (as in putBits: fewer than 8 bits pending, 8 bytes stored per symbol,
+     * advancing by the whole bytes completed), so that it stays in registers.
+     */
     private void writeSymbols(int[] lc, int[] ll, int[] dc, int[] dl) {
         final int[] s = syms;
+        final byte[] b = buf;
+        long bb = bitBuf;
+        int bc = bitCount;
+        int o = op;
         for (int i = 0, cnt = symCount; i < cnt; i++) {
             int v = s[i];
             int dist = v >>> 8;
+            long bits;
+            int nb;
             if (dist == 0) {
-                putBits(lc[v], ll[v]);
+                bits = lc[v];
+                nb = ll[v];
             } else {
                 // Length code, its extra bits, distance code, its extra bits: at most 48 bits,
                 // sent as one write.
                 int l = v & 0xff;
                 int code = LENGTH_CODE[l];
                 int sym = code + END_BLOCK + 1;
-                long bits = lc[sym];
-                int nb = ll[sym];
+                bits = lc[sym];
+                nb = ll[sym];
                 bits |= (long) (l - LENGTH_BASE[code]) << nb;
                 nb += EXTRA_L_BITS[code];
                 int d = dist - 1;
@@ -1911,9 +1923,18 @@ public final class Level6Deflater {
                 nb += dl[dcode];
                 bits |= (long) (d - DIST_BASE[dcode]) << nb;
                 nb += EXTRA_D_BITS[dcode];
-                putBits(bits, nb);
             }
+            bb |= bits << bc;
+            bc += nb;
+            LONGS.set(b, o, bb);
+            int whole = bc >>> 3;
+            o += whole;
+            bb >>>= whole << 3;
+            bc &= 7;
         }
+        bitBuf = bb;
+        bitCount = bc;
+        op = o;
         putBits(lc[END_BLOCK], ll[END_BLOCK]);
     }
 
