@@ -987,6 +987,8 @@ public final class Level6Deflater {
     private final long[] pooledSum = new long[MAX_BITS + 1];
     private final long[] corner = new long[MAX_BITS + 1];
     private final long[] blWeights = new long[BL_CODES];
+    /** The depth masks of one long block's symbols (longBlock). */
+    private final int[] blockDepths = new int[L_CODES];
 
     /**
      * A lower bound on zlib's opt_len from the code lengths its trees can have (see above), or -1
@@ -997,10 +999,13 @@ public final class Level6Deflater {
         if (!shape(lTree, litShape) || !shape(dTree, distShape)) {
             return -1;
         }
+        for (int v = 0; v <= MAX_BITS; v++) {
+            settledInRuns[v] = 0;
+            coverable[v] = 0;
+            settledInLong[v] = 0;
+            pooledSum[v] = 0;
+        }
         Arrays.fill(exactBl, 0);
-        Arrays.fill(settledInRuns, 0);
-        Arrays.fill(coverable, 0);
-        Arrays.fill(settledInLong, 0);
         walk(lTree, litShape);
         walk(dTree, distShape);
         // Literal lengths of value v, outside the runs coded exactly: at least those settled at v
@@ -1015,7 +1020,6 @@ public final class Level6Deflater {
         final int corners = litEnds * distEnds;
         int negative = 0;
         int index = BL_CODES;
-        Arrays.fill(pooledSum, 0);
         for (int a = 0; a < litEnds; a++) {
             for (int b = 0; b < distEnds; b++) {
                 cornerCounts(a, b);
@@ -1145,9 +1149,11 @@ public final class Level6Deflater {
         if (!depths(s, k) || !openCounts(s, cost)) {
             return false;
         }
-        Arrays.fill(s.atStart, 0);
-        Arrays.fill(s.atEnd, 0);
-        Arrays.fill(s.settled, 0);
+        for (int d = 0; d <= MAX_BITS; d++) {
+            s.atStart[d] = 0;
+            s.atEnd[d] = 0;
+            s.settled[d] = 0;
+        }
         s.unique = true;
         for (int c = 0; c < classes; c++) {
             int m = s.depths[c];
@@ -1459,10 +1465,13 @@ public final class Level6Deflater {
     private void longBlock(Tree t, Shape s, int from, int to) {
         final int[] leaves = t.leaves;
         final int[] freq = t.freq;
+        final int[] mask = blockDepths;
+        final int n = to - from;
         int any = 0;
         int open = 0;
-        for (int p = from; p < to; p++) {
-            int m = s.depthsOf(freq[leaves[p]]);
+        for (int p = 0; p < n; p++) {
+            int m = s.depthsOf(freq[leaves[from + p]]);
+            mask[p] = m;
             any |= m;
             open |= m & (m - 1);
             if ((m & (m - 1)) == 0) {
@@ -1470,10 +1479,10 @@ public final class Level6Deflater {
             }
         }
         if (open == 0) {
-            for (int a = from; a < to; ) {
-                int m = s.depthsOf(freq[leaves[a]]);
+            for (int a = 0; a < n; ) {
+                int m = mask[a];
                 int b = a + 1;
-                while (b < to && s.depthsOf(freq[leaves[b]]) == m) {
+                while (b < n && mask[b] == m) {
                     b++;
                 }
                 settledRun(Integer.numberOfTrailingZeros(m), b - a);
@@ -1484,16 +1493,15 @@ public final class Level6Deflater {
         for (int values = any; values != 0; values &= values - 1) {
             int v = Integer.numberOfTrailingZeros(values);
             int run = 0;
-            for (int p = from; p <= to; p++) {
-                if (p < to && (s.depthsOf(freq[leaves[p]]) >>> v & 1) != 0) {
+            for (int p = 0; p < n; p++) {
+                if ((mask[p] >>> v & 1) != 0) {
                     run++;
                 } else {
-                    if (run >= 4) {
-                        coverable[v] += run - 1;
-                    }
+                    coverable[v] += run >= 4 ? run - 1 : 0;
                     run = 0;
                 }
             }
+            coverable[v] += run >= 4 ? run - 1 : 0;
         }
     }
 
