@@ -711,8 +711,13 @@ public final class Level6Deflater {
         return bits + 5 + 5 + 4 + 3L * (boundMaxIndex + 1) + codes + 3L * boundRep17 + 7L * boundRep18;
     }
 
-    /** The data-cost bound of one tree; adds the code-length symbols its lengths need to the bound counters. */
-    private long treeBound(Tree t) {
+    // What collectLeaves found: the used symbols' largest weight, total weight and extra bits.
+    private int scannedMaxWeight;
+    private long scannedTotal;
+    private long scannedExtraBits;
+
+    /** Lists the tree's used symbols in t.leaves, ascending, counting their weights in weightCount; returns how many. */
+    private int collectLeaves(Tree t) {
         final long[] used = t.used;
         final int[] freq = t.freq;
         final int[] extra = t.nodeExtra;
@@ -720,37 +725,61 @@ public final class Level6Deflater {
         final int[] count = weightCount;
         int k = 0;
         int maxWeight = 0;
-        long bits = 0;
+        long total = 0;
+        long extraBits = 0;
         for (int wi = 0; wi < used.length; wi++) {
             long w = used[wi];
             while (w != 0) {
-                int s = (wi << 6) + Long.numberOfTrailingZeros(w);
+                int sym = (wi << 6) + Long.numberOfTrailingZeros(w);
                 w &= w - 1;
-                leaves[k++] = s;
-                int f = freq[s];
+                leaves[k++] = sym;
+                int f = freq[sym];
                 count[f]++;
                 maxWeight = Math.max(maxWeight, f);
-                bits += (long) f * extra[s];
+                total += f;
+                extraBits += (long) f * extra[sym];
             }
         }
-        if (k >= 2) {
-            bits += huffmanCost(k, maxWeight);
+        scannedMaxWeight = maxWeight;
+        scannedTotal = total;
+        scannedExtraBits = extraBits;
+        return k;
+    }
+
+    /**
+     * For a tree of k < 2 used symbols: zlib pads it to two leaves of length one (symbol 0, or the
+     * next ones up; see buildTree) and takes the padding's cost back out, though their lengths are
+     * still sent. Puts those two leaves in t.leaves, clears weightCount, and returns the data bits
+     * of the used symbol, if any, less its extra bits.
+     */
+    private long padLeaves(Tree t, int k) {
+        final int[] leaves = t.leaves;
+        if (k == 0) {
+            leaves[0] = 0;
+            leaves[1] = 1;
+            return 0;
+        }
+        int sym = leaves[0];
+        int f = t.freq[sym];
+        weightCount[f] = 0;
+        if (sym < 2) {
+            leaves[1] = sym + 1;
         } else {
-            // zlib pads the code to two symbols of length 1 (see buildTree); the padding costs nothing.
-            if (k == 1) {
-                int s = leaves[0];
-                bits += freq[s];
-                count[freq[s]] = 0;
-                if (s < 2) {
-                    leaves[1] = s + 1;
-                } else {
-                    leaves[0] = 0;
-                    leaves[1] = s;
-                }
-            } else {
-                leaves[0] = 0;
-                leaves[1] = 1;
-            }
+            leaves[0] = 0;
+            leaves[1] = sym;
+        }
+        return f;
+    }
+
+    /** The data-cost bound of one tree; adds the code-length symbols its lengths need to the bound counters. */
+    private long treeBound(Tree t) {
+        final int[] leaves = t.leaves;
+        int k = collectLeaves(t);
+        long bits = scannedExtraBits;
+        if (k >= 2) {
+            bits += huffmanCost(k, scannedMaxWeight);
+        } else {
+            bits += padLeaves(t, k);
             k = 2;
         }
         int expect = 0;
@@ -1073,49 +1102,15 @@ public final class Level6Deflater {
      * weight can take and the line of open counts. False where the analysis does not apply.
      */
     private boolean shape(Tree t, Shape s) {
-        final long[] used = t.used;
-        final int[] freq = t.freq;
-        final int[] extra = t.nodeExtra;
-        final int[] leaves = t.leaves;
         final int[] count = weightCount;
-        int k = 0;
-        int maxWeight = 0;
-        long total = 0;
-        long extraBits = 0;
-        for (int wi = 0; wi < used.length; wi++) {
-            long w = used[wi];
-            while (w != 0) {
-                int sym = (wi << 6) + Long.numberOfTrailingZeros(w);
-                w &= w - 1;
-                leaves[k++] = sym;
-                int f = freq[sym];
-                count[f]++;
-                maxWeight = Math.max(maxWeight, f);
-                total += f;
-                extraBits += (long) f * extra[sym];
-            }
-        }
+        final int k = collectLeaves(t);
+        final int maxWeight = scannedMaxWeight;
+        final long total = scannedTotal;
+        final long extraBits = scannedExtraBits;
         s.padded = k < 2;
         if (s.padded) {
-            // zlib adds symbols of weight one until there are two, all of length one, and takes
-            // their cost back out; their lengths are still sent.
-            long bits = 0;
-            if (k == 1) {
-                int sym = leaves[0];
-                bits = freq[sym] + extraBits;
-                count[freq[sym]] = 0;
-                if (sym < 2) {
-                    leaves[1] = sym + 1;
-                } else {
-                    leaves[0] = 0;
-                    leaves[1] = sym;
-                }
-            } else {
-                leaves[0] = 0;
-                leaves[1] = 1;
-            }
             s.leafCount = 2;
-            s.dataBits = bits;
+            s.dataBits = extraBits + padLeaves(t, k);
             Arrays.fill(s.atStart, 0);
             s.atStart[1] = 2;
             System.arraycopy(s.atStart, 0, s.atEnd, 0, MAX_BITS + 1);
