@@ -22,10 +22,6 @@ final class AdapterException extends RuntimeException {
         return code;
     }
 
-    static AdapterException badRequest(String message) {
-        return new AdapterException(BAD_REQUEST, message);
-    }
-
     static AdapterException unsupported(String message) {
         return new AdapterException(UNSUPPORTED, message);
     }

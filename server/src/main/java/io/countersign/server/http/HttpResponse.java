@@ -1,13 +1,11 @@
 package io.countersign.server.http;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 /** One response: status, headers in order, and a body (empty for 204). */
 public final class HttpResponse {
     static final String JSON = "application/json";
-    static final String TEXT = "text/plain; charset=utf-8";
     /** Prometheus' text exposition format, version 0.0.4, for {@code /metrics}. */
     public static final String PROMETHEUS = "text/plain; version=0.0.4; charset=utf-8";
 
@@ -38,10 +36,6 @@ public final class HttpResponse {
      */
     public static HttpResponse json(int status, byte[] body) {
         return new HttpResponse(status, JSON, body);
-    }
-
-    static HttpResponse text(int status, String body) {
-        return new HttpResponse(status, TEXT, body.getBytes(StandardCharsets.UTF_8));
     }
 
     /**
