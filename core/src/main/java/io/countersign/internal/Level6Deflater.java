@@ -999,7 +999,6 @@ public final class Level6Deflater {
      * depth exceeds 15 below UNLIMITED_WEIGHT, so no lane carries into the next).
      */
     private final long[] depthsBelow = new long[MAX_KEY_CLASSES * LANE_WORDS];
-    /** Each leaf's depth mask, in leaf order (filled by walkSettled). */
     /** Key (weight << 8 | height) << KEY_INDEX_BITS | class index, for the live classes in key order. */
     private final int[] keyOrder = new int[4 * L_CODES];
     private int activeHead;
@@ -1037,6 +1036,11 @@ public final class Level6Deflater {
         Arrays.fill(exactBl, 0);
         walk(lTree, litShape);
         walk(dTree, distShape);
+        final int[] counted = blTree.freq; // the settled long blocks' runs, from lengthRun
+        for (int sym = 0; sym < BL_CODES; sym++) {
+            exactBl[sym] += counted[sym];
+            counted[sym] = 0;
+        }
         // Literal lengths of value v, outside the runs coded exactly: at least those settled at v
         // outside blocks of four or more (certainly literals, "certain"), and at least all the
         // rest less the coverable ones ("pooled", affine in the open counts). At a single point
@@ -1223,7 +1227,7 @@ public final class Level6Deflater {
     /**
      * The class of this key with n more nodes, made (with no depths yet) if new; -1 when out of
      * room. The live classes sit in keyOrder[activeHead..activeTail) by key, each entry the key
-     * and the class's index; a new key is almost always the heaviest, so it goes in at the end.
+     * and the class's index, found by binary search.
      */
     private int insertKey(int key, int n, int classes) {
         final int[] order = keyOrder;
@@ -1438,6 +1442,8 @@ public final class Level6Deflater {
                 longBlock(t, s, blockStart, i);
             }
             blockStart += (i - blockStart) & -starts;
+            // zeroRun's coding, in arithmetic: pieces of 138 as code 18, then 11..137 as 18,
+            // 3..10 as 17, 1..2 as plain zeros.
             if (gap >= 138) {
                 rep18 += gap / 138;
                 gap %= 138;
@@ -1480,7 +1486,9 @@ public final class Level6Deflater {
                 while (b < n && mask[b] == m) {
                     b++;
                 }
-                settledRun(Integer.numberOfTrailingZeros(m), b - a);
+                int v = Integer.numberOfTrailingZeros(m);
+                lengthRun(v, b - a, false); // counted into the code-length tree, as zlib will send it
+                settledInRuns[v] += b - a;
                 a = b;
             }
             return;
@@ -1498,24 +1506,6 @@ public final class Level6Deflater {
             }
             coverable[v] += run >= 4 ? run - 1 : 0;
         }
-    }
-
-    /** Counts a run of r equal settled lengths v as zlib codes it (see lengthRun). */
-    private void settledRun(int v, int r) {
-        settledInRuns[v] += r;
-        int first = Math.min(r, 7);
-        long lengths = first < 4 ? first : 1;
-        long repeats = first < 4 ? 0 : 1;
-        r -= first;
-        repeats += r / 6;
-        r %= 6;
-        if (r >= 3) {
-            repeats++;
-        } else {
-            lengths += r;
-        }
-        exactBl[v] += lengths;
-        exactBl[REP_3_6] += repeats;
     }
 
     /** The cost of an optimal prefix code for the nonzero weights (one symbol alone costs a bit per use). */

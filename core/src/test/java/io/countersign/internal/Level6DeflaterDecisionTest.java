@@ -1,15 +1,21 @@
 package io.countersign.internal;
 
+import io.countersign.accesstoken2.RtcTokenBuilder2;
+import io.countersign.codec.SaltSource;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.DataFormatException;
@@ -95,15 +101,15 @@ class Level6DeflaterDecisionTest {
      */
     @Test
     void benchmarkRtcPayloadsAreDecidedWithoutTrees() throws Exception {
-        java.util.SplittableRandom random = new java.util.SplittableRandom(20240607L);
-        java.time.Clock clock = java.time.Clock.fixed(java.time.Instant.ofEpochSecond(1_700_000_000L), java.time.ZoneOffset.UTC);
+        SplittableRandom random = new SplittableRandom(20240607L);
+        Clock clock = Clock.fixed(Instant.ofEpochSecond(1_700_000_000L), ZoneOffset.UTC);
         int decided = 0;
         for (int i = 0; i < 1024; i++) {
-            long salt = 1 + random.nextInt(io.countersign.codec.SaltSource.MAX_SALT);
-            String token = new io.countersign.accesstoken2.RtcTokenBuilder2(clock, io.countersign.codec.SaltSource.fixed(salt))
+            long salt = 1 + random.nextInt(SaltSource.MAX_SALT);
+            String token = new RtcTokenBuilder2(clock, SaltSource.fixed(salt))
                     .buildTokenWithUid("970CA35de60c44645bbae8a215061b33", "5CFd2fd1755d40ecb72977518be15d3b",
                             "7d72365eb983485397e3e3f9d460bdda", 2882341273L,
-                            io.countersign.accesstoken2.RtcTokenBuilder2.Role.ROLE_PUBLISHER, 3600, 3600);
+                            RtcTokenBuilder2.Role.ROLE_PUBLISHER, 3600, 3600);
             byte[] payload = inflate(token.substring(3));
             Level6Deflater deciding = new Level6Deflater(Level6Deflater.MAX_CAPACITY, true);
             assertArrayEquals(Level6DeflaterTest.jdk(payload), Level6DeflaterProperties.ours(deciding, payload));
