@@ -947,8 +947,6 @@ public final class Level6Deflater {
     private static final int MAX_CLASSES = 32;
     private static final int MAX_KEY_CLASSES = 96;
     private static final int LANE_WORDS = MAX_CLASSES / 4;
-    private static final int KEY_INDEX_BITS = 7;
-    private static final int KEY_INDEX_MASK = (1 << KEY_INDEX_BITS) - 1;
     /** Below this total weight no code is longer than 15 bits (Fibonacci), so zlib's lengths are Huffman's. */
     private static final int UNLIMITED_WEIGHT = 2584;
     /** Where each code length 1..15 sits in BL_ORDER. */
@@ -999,11 +997,8 @@ public final class Level6Deflater {
      * depth exceeds 15 below UNLIMITED_WEIGHT, so no lane carries into the next).
      */
     private final long[] depthsBelow = new long[MAX_KEY_CLASSES * LANE_WORDS];
-    /** Key (weight << 8 | height) << KEY_INDEX_BITS | class index, for the live classes in key order. */
-    private final int[] keyOrder = new int[4 * L_CODES];
-    private int activeHead;
-    private int activeTail;
-    private int keyClasses;
+    /** Per class, its key: weight << 8 | height. */
+    private final int[] keyOf = new int[MAX_KEY_CLASSES];
     private final int[] openClass = new int[3];
     private final int[] x = new int[3];
     private final long[] exactBl = new long[BL_CODES];
@@ -1172,96 +1167,90 @@ public final class Level6Deflater {
         return true;
     }
 
-    /** Huffman's method on classes of equal (weight, height) keys; sets each weight's possible depths. */
+    /**
+     * Huffman's method on classes of equal (weight, height) keys; sets each weight's possible
+     * depths. Classes 0..classes-1 are the leaf weights, ascending; merged classes follow in the
+     * order they are made, which is key order too: the nodes taken never get lighter, nor lower
+     * at equal weight, so neither do the nodes made. Two queues therefore hold the live classes,
+     * and a new key either joins the last class made or starts the next one.
+     */
     private boolean depths(Shape s, int leaves) {
         final int classes = s.classes;
-        final int[] order = keyOrder;
-        activeHead = 0;
-        activeTail = 0;
-        keyClasses = 0;
+        final int[] keys = keyOf;
+        final int[] left = nodesOf;
         for (int c = 0; c < classes; c++) {
-            int n = insertKey(s.weight[c] << 8, s.count[c], classes);
-            depthsBelow[n * LANE_WORDS + (c >>> 2)] |= 1L << ((c & 3) << 4);
+            keys[c] = s.weight[c] << 8;
+            left[c] = s.count[c];
+            clearLanes(c, classes);
+            depthsBelow[c * LANE_WORDS + (c >>> 2)] = 1L << ((c & 3) << 4);
         }
+        int leaf = 0;                    // the first leaf class with nodes left
+        int merged = classes;            // the first merged class with nodes left
+        int made = classes;
         int nodes = leaves;
         while (nodes > 1) {
-            int a = order[activeHead] & KEY_INDEX_MASK;
-            int ka = order[activeHead] >>> KEY_INDEX_BITS;
+            // A leaf's key (height 0) never equals a merged one's.
+            int a = merged == made || (leaf < classes && keys[leaf] < keys[merged]) ? leaf : merged;
+            int ka = keys[a];
+            int b = -1;
+            int key;
             int n;
-            if (nodesOf[a] >= 2) {
+            if (left[a] >= 2) {
                 // Pairs of equal nodes: zlib takes the two least, which are both from this class.
-                int pairs = nodesOf[a] >>> 1;
-                nodesOf[a] -= 2 * pairs;
-                n = insertKey((ka >>> 8 << 9) | ((ka & 0xff) + 1), pairs, classes);
-                if (n < 0) {
-                    return false;
-                }
-                orShifted(n, a, classes);
-                nodes -= pairs;
+                n = left[a] >>> 1;
+                left[a] -= 2 * n;
+                key = (ka >>> 8 << 9) | ((ka & 0xff) + 1);
             } else {
-                activeHead++;
-                int b = order[activeHead] & KEY_INDEX_MASK;
-                int kb = order[activeHead] >>> KEY_INDEX_BITS;
-                nodesOf[b]--;
-                n = insertKey(((ka >>> 8) + (kb >>> 8)) << 8 | (Math.max(ka & 0xff, kb & 0xff) + 1), 1, classes);
-                if (n < 0) {
+                // a's last node pairs with the least node of the next class.
+                left[a] = 0;
+                if (a < classes) {
+                    leaf++;
+                } else {
+                    merged++;
+                }
+                b = merged == made || (leaf < classes && keys[leaf] < keys[merged]) ? leaf : merged;
+                int kb = keys[b];
+                left[b]--;
+                key = ((ka >>> 8) + (kb >>> 8)) << 8 | (Math.max(ka & 0xff, kb & 0xff) + 1);
+                n = 1;
+            }
+            int into = made - 1;
+            if (made == merged || keys[into] != key) {
+                if (made == MAX_KEY_CLASSES) {
                     return false;
                 }
-                orShifted(n, a, classes);
-                orShifted(n, b, classes);
-                a = b;
-                nodes--;
+                into = made++;
+                keys[into] = key;
+                left[into] = 0;
+                clearLanes(into, classes);
             }
-            // The new key is heavier than a's, so a is still the first.
-            if (nodesOf[a] == 0) {
-                activeHead++;
+            left[into] += n;
+            orShifted(into, a, classes);
+            int emptied = a;
+            if (b >= 0) {
+                orShifted(into, b, classes);
+                emptied = b;
             }
+            if (left[emptied] == 0) {
+                if (emptied < classes) {
+                    leaf++;
+                } else {
+                    merged++;
+                }
+            }
+            nodes -= n;
         }
-        int root = order[activeHead] & KEY_INDEX_MASK;
+        int root = made - 1;
         for (int c = 0; c < classes; c++) {
             s.depths[c] = (int) (depthsBelow[root * LANE_WORDS + (c >>> 2)] >>> ((c & 3) << 4)) & 0xFFFF;
         }
         return true;
     }
 
-    /**
-     * The class of this key with n more nodes, made (with no depths yet) if new; -1 when out of
-     * room. The live classes sit in keyOrder[activeHead..activeTail) by key, each entry the key
-     * and the class's index, found by binary search.
-     */
-    private int insertKey(int key, int n, int classes) {
-        final int[] order = keyOrder;
-        // Binary search: the first live entry whose key is not below this one.
-        int lo = activeHead;
-        int hi = activeTail;
-        final int probe = key << KEY_INDEX_BITS;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (order[mid] < probe) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        if (lo < activeTail && order[lo] >>> KEY_INDEX_BITS == key) {
-            int idx = order[lo] & KEY_INDEX_MASK;
-            nodesOf[idx] += n;
-            return idx;
-        }
-        if (keyClasses == MAX_KEY_CLASSES || activeTail == order.length) {
-            return -1;
-        }
-        int idx = keyClasses++;
-        nodesOf[idx] = n;
-        for (int w = idx * LANE_WORDS, end = w + ((classes + 3) >>> 2); w < end; w++) {
+    private void clearLanes(int cls, int classes) {
+        for (int w = cls * LANE_WORDS, end = w + ((classes + 3) >>> 2); w < end; w++) {
             depthsBelow[w] = 0;
         }
-        for (int i = activeTail; i > lo; i--) {
-            order[i] = order[i - 1];
-        }
-        order[lo] = probe | idx;
-        activeTail++;
-        return idx;
     }
 
     private void orShifted(int into, int from, int classes) {
