@@ -990,15 +990,25 @@ public final class Level6Deflater {
 
     private final Shape litShape = new Shape();
     private final Shape distShape = new Shape();
-    private final int[] nodesOf = new int[MAX_KEY_CLASSES];
+    private final int[] nodesOf = new int[MAX_CLASSES + MAX_KEY_CLASSES];
     /**
      * Per class of equal keys, the depth masks of every leaf weight below it: 16-bit lanes, four
      * to a long, so that one shift moves every mask a level down (no mask reaches bit 15: no
-     * depth exceeds 15 below UNLIMITED_WEIGHT, so no lane carries into the next).
+     * depth exceeds 15 below UNLIMITED_WEIGHT, so no lane carries into the next). Rows
+     * 0..MAX_CLASSES-1 are the leaf classes, each its own weight at depth 0, and never change;
+     * merged classes follow.
      */
-    private final long[] depthsBelow = new long[MAX_KEY_CLASSES * LANE_WORDS];
+    private final long[] depthsBelow = leafDepths();
+
+    private static long[] leafDepths() {
+        long[] rows = new long[(MAX_CLASSES + MAX_KEY_CLASSES) * LANE_WORDS];
+        for (int c = 0; c < MAX_CLASSES; c++) {
+            rows[c * LANE_WORDS + (c >>> 2)] = 1L << ((c & 3) << 4);
+        }
+        return rows;
+    }
     /** Per class, its key: weight << 8 | height. */
-    private final int[] keyOf = new int[MAX_KEY_CLASSES];
+    private final int[] keyOf = new int[MAX_CLASSES + MAX_KEY_CLASSES];
     private final int[] openClass = new int[3];
     private final int[] x = new int[3];
     private final long[] exactBl = new long[BL_CODES];
@@ -1181,12 +1191,10 @@ public final class Level6Deflater {
         for (int c = 0; c < classes; c++) {
             keys[c] = s.weight[c] << 8;
             left[c] = s.count[c];
-            clearLanes(c, classes);
-            depthsBelow[c * LANE_WORDS + (c >>> 2)] = 1L << ((c & 3) << 4);
         }
-        int leaf = 0;                    // the first leaf class with nodes left
-        int merged = classes;            // the first merged class with nodes left
-        int made = classes;
+        int leaf = 0;             // the first leaf class with nodes left
+        int merged = MAX_CLASSES; // the first merged class with nodes left
+        int made = MAX_CLASSES;
         int nodes = leaves;
         while (nodes > 1) {
             // A leaf's key (height 0) never equals a merged one's.
@@ -1203,7 +1211,7 @@ public final class Level6Deflater {
             } else {
                 // a's last node pairs with the least node of the next class.
                 left[a] = 0;
-                if (a < classes) {
+                if (a < MAX_CLASSES) {
                     leaf++;
                 } else {
                     merged++;
@@ -1216,23 +1224,24 @@ public final class Level6Deflater {
             }
             int into = made - 1;
             if (made == merged || keys[into] != key) {
-                if (made == MAX_KEY_CLASSES) {
+                if (made - MAX_CLASSES + classes == MAX_KEY_CLASSES) {
                     return false;
                 }
                 into = made++;
                 keys[into] = key;
-                left[into] = 0;
-                clearLanes(into, classes);
+                left[into] = n;
+                copyShifted(into, a, classes);
+            } else {
+                left[into] += n;
+                orShifted(into, a, classes);
             }
-            left[into] += n;
-            orShifted(into, a, classes);
             int emptied = a;
             if (b >= 0) {
                 orShifted(into, b, classes);
                 emptied = b;
             }
             if (left[emptied] == 0) {
-                if (emptied < classes) {
+                if (emptied < MAX_CLASSES) {
                     leaf++;
                 } else {
                     merged++;
@@ -1247,12 +1256,15 @@ public final class Level6Deflater {
         return true;
     }
 
-    private void clearLanes(int cls, int classes) {
-        for (int w = cls * LANE_WORDS, end = w + ((classes + 3) >>> 2); w < end; w++) {
-            depthsBelow[w] = 0;
+    /** Sets class into's depth masks to class from's one level down. */
+    private void copyShifted(int into, int from, int classes) {
+        final long[] d = depthsBelow;
+        for (int w = 0, i = into * LANE_WORDS, j = from * LANE_WORDS, n = (classes + 3) >>> 2; w < n; w++) {
+            d[i + w] = d[j + w] << 1;
         }
     }
 
+    /** Adds class from's depth masks, one level down, to class into's. */
     private void orShifted(int into, int from, int classes) {
         final long[] d = depthsBelow;
         for (int w = 0, i = into * LANE_WORDS, j = from * LANE_WORDS, n = (classes + 3) >>> 2; w < n; w++) {
