@@ -1139,6 +1139,7 @@ public final class Level6Deflater {
                     s.weight[classes] = w;
                     s.count[classes] = count[w];
                     s.classOf[w] = (byte) classes;
+                    count[w] = 0;
                     classes++;
                 }
             }
@@ -1148,11 +1149,11 @@ public final class Level6Deflater {
             return false;
         }
         s.classes = classes;
-        long cost = huffmanCost(k, maxWeight); // clears count
-        s.dataBits = cost + extraBits;
-        if (!depths(s, k) || !openCounts(s, cost)) {
+        long cost = depths(s, k);
+        if (cost < 0 || !openCounts(s, cost)) {
             return false;
         }
+        s.dataBits = cost + extraBits;
         for (int d = 0; d <= MAX_BITS; d++) {
             s.atStart[d] = 0;
             s.atEnd[d] = 0;
@@ -1182,9 +1183,10 @@ public final class Level6Deflater {
      * depths. Classes 0..classes-1 are the leaf weights, ascending; merged classes follow in the
      * order they are made, which is key order too: the nodes taken never get lighter, nor lower
      * at equal weight, so neither do the nodes made. Two queues therefore hold the live classes,
-     * and a new key either joins the last class made or starts the next one.
+     * and a new key either joins the last class made or starts the next one. Returns the code's
+     * cost (the sum of the merged nodes' weights), or -1 when out of room.
      */
-    private boolean depths(Shape s, int leaves) {
+    private long depths(Shape s, int leaves) {
         final int classes = s.classes;
         final int[] keys = keyOf;
         final int[] left = nodesOf;
@@ -1196,6 +1198,7 @@ public final class Level6Deflater {
         int merged = MAX_CLASSES; // the first merged class with nodes left
         int made = MAX_CLASSES;
         int nodes = leaves;
+        long cost = 0;
         while (nodes > 1) {
             // A leaf's key (height 0) never equals a merged one's.
             int a = merged == made || (leaf < classes && keys[leaf] < keys[merged]) ? leaf : merged;
@@ -1225,7 +1228,7 @@ public final class Level6Deflater {
             int into = made - 1;
             if (made == merged || keys[into] != key) {
                 if (made - MAX_CLASSES + classes == MAX_KEY_CLASSES) {
-                    return false;
+                    return -1;
                 }
                 into = made++;
                 keys[into] = key;
@@ -1248,12 +1251,13 @@ public final class Level6Deflater {
                 }
             }
             nodes -= n;
+            cost += (long) (key >>> 8) * n;
         }
         int root = made - 1;
         for (int c = 0; c < classes; c++) {
             s.depths[c] = (int) (depthsBelow[root * LANE_WORDS + (c >>> 2)] >>> ((c & 3) << 4)) & 0xFFFF;
         }
-        return true;
+        return cost;
     }
 
     /** Sets class into's depth masks to class from's one level down. */
