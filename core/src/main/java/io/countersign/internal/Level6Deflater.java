@@ -237,6 +237,8 @@ public final class Level6Deflater {
         final int[] leaves;
         int leafCount;
         int maxCode;
+        /** The symbols' price in the fixed code, once collectLeaves has scanned them; else -1. */
+        long staticBits = -1;
 
         Tree(int elems, int maxLength, int[] nodeStatic, int[] nodeExtra) {
             this.elems = elems;
@@ -253,6 +255,7 @@ public final class Level6Deflater {
         void reset() {
             Arrays.fill(freq, 0, elems, 0);
             Arrays.fill(used, 0);
+            staticBits = -1;
         }
     }
 
@@ -382,11 +385,13 @@ public final class Level6Deflater {
         // zlib prices the block three ways and keeps the smallest: stored, fixed or dynamic
         // Huffman codes. The fixed and stored prices are exact without any tree; a lower bound on
         // the dynamic one often proves it cannot win, and then no tree is built at all.
-        final long staticBytes = (staticCost() + 3 + 7) >>> 3;
+        final boolean tryBound = decideWithoutTrees
+                && (boundMisses < SKIP_AFTER_MISSES || ++skippedCalls % PROBE_EVERY == 0);
+        final long boundBytes = tryBound ? (decisionBound() + 3 + 7) >>> 3 : 0;
+        final long staticBytes = (staticCost() + 3 + 7) >>> 3; // after the bound: its scan prices the fixed code too
         int kind = -1; // 0 stored, 1 fixed, 2 dynamic
         decidedWithoutTrees = false;
-        if (decideWithoutTrees && (boundMisses < SKIP_AFTER_MISSES || ++skippedCalls % PROBE_EVERY == 0)) {
-            long boundBytes = (decisionBound() + 3 + 7) >>> 3;
+        if (tryBound) {
             if (staticBytes <= boundBytes) {
                 // Fixed is no larger than dynamic, so zlib compares stored with fixed only.
                 kind = n + 4 <= staticBytes ? 0 : 1;
@@ -652,6 +657,9 @@ public final class Level6Deflater {
     }
 
     private static long staticCost(Tree t) {
+        if (t.staticBits >= 0) {
+            return t.staticBits; // collectLeaves priced it
+        }
         final long[] used = t.used;
         final int[] freq = t.freq;
         final int[] cost = t.nodeStatic;
@@ -716,17 +724,22 @@ public final class Level6Deflater {
     private long scannedTotal;
     private long scannedExtraBits;
 
-    /** Lists the tree's used symbols in t.leaves, ascending, counting their weights in weightCount; returns how many. */
+    /**
+     * Lists the tree's used symbols in t.leaves, ascending, counting their weights in weightCount
+     * and pricing them in the fixed code (t.staticBits); returns how many.
+     */
     private int collectLeaves(Tree t) {
         final long[] used = t.used;
         final int[] freq = t.freq;
         final int[] extra = t.nodeExtra;
+        final int[] fixed = t.nodeStatic;
         final int[] leaves = t.leaves;
         final int[] count = weightCount;
         int k = 0;
         int maxWeight = 0;
         long total = 0;
         long extraBits = 0;
+        long fixedBits = 0;
         for (int wi = 0; wi < used.length; wi++) {
             long w = used[wi];
             while (w != 0) {
@@ -738,8 +751,10 @@ public final class Level6Deflater {
                 maxWeight = Math.max(maxWeight, f);
                 total += f;
                 extraBits += (long) f * extra[sym];
+                fixedBits += (long) f * fixed[sym];
             }
         }
+        t.staticBits = fixedBits;
         scannedMaxWeight = maxWeight;
         scannedTotal = total;
         scannedExtraBits = extraBits;
