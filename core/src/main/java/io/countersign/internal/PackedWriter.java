@@ -70,13 +70,12 @@ public final class PackedWriter {
     }
 
     /** An ASCII string (an App ID) behind its u16 length, without allocating. */
+    @SuppressWarnings("deprecation") // the one String method that copies chars' low bytes out without allocating
     public PackedWriter putAscii(String ascii) {
         int len = ascii.length();
         putU16(len);
         ensure(len);
-        for (int i = 0; i < len; i++) {
-            buffer[position + i] = (byte) ascii.charAt(i);
-        }
+        ascii.getBytes(0, len, buffer, position); // each char's low byte, as (byte) charAt(i)
         position += len;
         return this;
     }
