@@ -2004,16 +2004,6 @@ public final class Level6Deflater {
         while (i < n) {
             // 5552 is the longest run before s can overflow 32 bits.
             int end = Math.min(n, i + 5552);
-            // Four bytes a step: s gains a four times and each byte once per position it precedes,
-            // so the two running sums are no longer a chain of dependent adds per byte.
-            for (; i + 4 <= end; i += 4) {
-                int b0 = b[i] & 0xff;
-                int b1 = b[i + 1] & 0xff;
-                int b2 = b[i + 2] & 0xff;
-                int b3 = b[i + 3] & 0xff;
-                s += 4 * a + 4 * b0 + 3 * b1 + 2 * b2 + b3;
-                a += b0 + b1 + b2 + b3;
-            }
             for (; i < end; i++) {
                 a += b[i] & 0xff;
                 s += a;
