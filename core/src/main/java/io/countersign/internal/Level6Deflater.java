@@ -1248,14 +1248,14 @@ public final class Level6Deflater {
                 into = made++;
                 keys[into] = key;
                 left[into] = n;
-                copyShifted(into, a);
+                copyShifted(into, a, classes);
             } else {
                 left[into] += n;
-                orShifted(into, a);
+                orShifted(into, a, classes);
             }
             int emptied = a;
             if (b >= 0) {
-                orShifted(into, b);
+                orShifted(into, b, classes);
                 emptied = b;
             }
             if (left[emptied] == 0) {
@@ -1275,38 +1275,20 @@ public final class Level6Deflater {
         return cost;
     }
 
-    /**
-     * Sets class into's depth masks to class from's one level down. Whole rows, unrolled (a row
-     * is a cache line): cheaper than a loop bounded by the weights in use. Lanes past those stay
-     * zero, as they are in the leaf rows.
-     */
-    private void copyShifted(int into, int from) {
+    /** Sets class into's depth masks to class from's one level down. */
+    private void copyShifted(int into, int from, int classes) {
         final long[] d = depthsBelow;
-        final int i = into * LANE_WORDS;
-        final int j = from * LANE_WORDS;
-        d[i] = d[j] << 1;
-        d[i + 1] = d[j + 1] << 1;
-        d[i + 2] = d[j + 2] << 1;
-        d[i + 3] = d[j + 3] << 1;
-        d[i + 4] = d[j + 4] << 1;
-        d[i + 5] = d[j + 5] << 1;
-        d[i + 6] = d[j + 6] << 1;
-        d[i + 7] = d[j + 7] << 1;
+        for (int w = 0, i = into * LANE_WORDS, j = from * LANE_WORDS, n = (classes + 3) >>> 2; w < n; w++) {
+            d[i + w] = d[j + w] << 1;
+        }
     }
 
-    /** Adds class from's depth masks, one level down, to class into's (whole rows, as copyShifted). */
-    private void orShifted(int into, int from) {
+    /** Adds class from's depth masks, one level down, to class into's. */
+    private void orShifted(int into, int from, int classes) {
         final long[] d = depthsBelow;
-        final int i = into * LANE_WORDS;
-        final int j = from * LANE_WORDS;
-        d[i] |= d[j] << 1;
-        d[i + 1] |= d[j + 1] << 1;
-        d[i + 2] |= d[j + 2] << 1;
-        d[i + 3] |= d[j + 3] << 1;
-        d[i + 4] |= d[j + 4] << 1;
-        d[i + 5] |= d[j + 5] << 1;
-        d[i + 6] |= d[j + 6] << 1;
-        d[i + 7] |= d[j + 7] << 1;
+        for (int w = 0, i = into * LANE_WORDS, j = from * LANE_WORDS, n = (classes + 3) >>> 2; w < n; w++) {
+            d[i + w] |= d[j + w] << 1;
+        }
     }
 
     /**
