@@ -1495,7 +1495,9 @@ public final class Level6Deflater {
             mask[p] = m;
             any |= m;
             open |= m & (m - 1);
-            settledInLong[Integer.numberOfTrailingZeros(m)] += ((m & (m - 1)) - 1) >>> 31; // one if settled
+            if ((m & (m - 1)) == 0) {
+                settledInLong[Integer.numberOfTrailingZeros(m)]++;
+            }
         }
         if (open == 0) {
             for (int a = 0; a < n; ) {
@@ -1508,21 +1510,6 @@ public final class Level6Deflater {
                 lengthRun(v, b - a, false); // counted into the code-length tree, as zlib will send it
                 settledInRuns[v] += b - a;
                 a = b;
-            }
-            return;
-        }
-        if (n <= 64) {
-            // Per length, a bit per position that may have it. A window start (a bit with the
-            // next three set too) counts each run of r >= 4 r-3 times, a run start of those
-            // once more: r-1 = windows + 2 * runs.
-            for (int values = any; values != 0; values &= values - 1) {
-                int v = Integer.numberOfTrailingZeros(values);
-                long at = 0;
-                for (int p = 0; p < n; p++) {
-                    at |= (long) (mask[p] >>> v & 1) << p;
-                }
-                long windows = at & at >>> 1 & at >>> 2 & at >>> 3;
-                coverable[v] += Long.bitCount(windows) + 2 * Long.bitCount(windows & ~(windows << 1));
             }
             return;
         }
