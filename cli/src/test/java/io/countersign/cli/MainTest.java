@@ -48,6 +48,30 @@ class MainTest {
         assertEquals(ExitCodes.INVALID, run("verify", token, "--secret-file", secret.toString()));
     }
 
+    /**
+     * No command is known to throw anything but a user error, so the handler is called directly
+     * with what a bug would throw: exit 70 and a stack trace, where a user error gets one line.
+     */
+    @Test
+    void anUnexpectedExceptionIsAnInternalErrorWithAStackTrace() throws Exception {
+        CommandLine cli = Main.commandLine();
+        cli.setErr(new PrintWriter(err, true));
+        CommandLine.ParseResult parsed = cli.parseArgs("decode", "007x");
+
+        int code = cli.getExecutionExceptionHandler()
+                .handleExecutionException(new IllegalStateException("a bug"), cli, parsed);
+        assertEquals(ExitCodes.INTERNAL, code);
+        assertTrue(err.toString().startsWith("internal error in countersign"), err.toString());
+        assertTrue(err.toString().contains("java.lang.IllegalStateException: a bug"), err.toString());
+        assertTrue(err.toString().contains("\tat "), "a stack trace: " + err);
+
+        err.getBuffer().setLength(0);
+        code = cli.getExecutionExceptionHandler()
+                .handleExecutionException(new IllegalArgumentException("channelName: too long"), cli, parsed);
+        assertEquals(ExitCodes.USAGE, code);
+        assertEquals("invalid-argument: channelName: too long", err.toString().strip());
+    }
+
     @Test
     void aMalformedTokenGoesToStderrWithStatusTwo() {
         assertEquals(ExitCodes.MALFORMED, run("decode", "007notbase64!"));
