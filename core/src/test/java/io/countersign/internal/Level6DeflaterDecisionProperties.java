@@ -26,9 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * block) against zlib's own choice: java.util.zip.Deflater's bytes, and the bound against the
  * exact price that building zlib's trees gives.
  *
- * <p>The properties take jqwik's default number of tries (1000 here). The large runs raise it:
- * {@code mvn -B -pl core -am test -Dtest=Level6DeflaterDecisionProperties
- * -Dsurefire.failIfNoSpecifiedTests=false -Djqwik.tries.default=1000000}.
+ * <p>The properties take jqwik's default number of tries (1000 here). The large runs (10^6
+ * token payloads, 10^5 other inputs, per JDK) are {@code scripts/decision-properties}.
  */
 class Level6DeflaterDecisionProperties {
 
