@@ -1005,6 +1005,8 @@ public final class Level6Deflater {
 
     private final Shape litShape = new Shape();
     private final Shape distShape = new Shape();
+    /** Per class of equal keys: its key (weight << 8 | height) and how many of its nodes are left. */
+    private final int[] keyOf = new int[MAX_CLASSES + MAX_KEY_CLASSES];
     private final int[] nodesOf = new int[MAX_CLASSES + MAX_KEY_CLASSES];
     /**
      * Per class of equal keys, the depth masks of every leaf weight below it: 16-bit lanes, four
@@ -1022,8 +1024,7 @@ public final class Level6Deflater {
         }
         return rows;
     }
-    /** Per class, its key: weight << 8 | height. */
-    private final int[] keyOf = new int[MAX_CLASSES + MAX_KEY_CLASSES];
+
     private final int[] openClass = new int[3];
     private final int[] x = new int[3];
     private final long[] exactBl = new long[BL_CODES];
@@ -1241,6 +1242,7 @@ public final class Level6Deflater {
                 n = 1;
             }
             int into = made - 1;
+            assert made == MAX_CLASSES || keys[into] <= key : "merged keys made out of order";
             if (made == merged || keys[into] != key) {
                 if (made - MAX_CLASSES + classes == MAX_KEY_CLASSES) {
                     return -1;
