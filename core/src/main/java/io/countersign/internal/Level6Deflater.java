@@ -326,6 +326,7 @@ public final class Level6Deflater {
     /** Groups of equal-weight internal nodes for {@link #huffmanCost}, in creation order. */
     private final long[] groupWeight = new long[L_CODES];
     private final int[] groupCount = new int[L_CODES];
+    /** dynamicLowerBound's four code-length symbol counts, for smallHuffmanCost (which reorders them). */
     private final long[] four = new long[4];
 
     public Level6Deflater() {
@@ -715,7 +716,12 @@ public final class Level6Deflater {
         boundMaxIndex = 3;
         long bits = treeBound(lTree) + treeBound(dTree);
         long symbols = (long) boundZeros + boundRep17 + boundRep18 + boundLengthSymbols;
-        long codes = Math.max(symbols, huffmanCost4(boundZeros, boundRep17, boundRep18, boundLengthSymbols));
+        final long[] counts = four;
+        counts[0] = boundZeros;
+        counts[1] = boundRep17;
+        counts[2] = boundRep18;
+        counts[3] = boundLengthSymbols;
+        long codes = Math.max(symbols, smallHuffmanCost(counts));
         return bits + 5 + 5 + 4 + 3L * (boundMaxIndex + 1) + codes + 3L * boundRep17 + 7L * boundRep18;
     }
 
@@ -903,33 +909,6 @@ public final class Level6Deflater {
         groupWeight[tail] = weight;
         groupCount[tail] = count;
         return tail + 1;
-    }
-
-    /** The cost of an optimal prefix code for up to four frequencies (zeros are absent symbols). */
-    private long huffmanCost4(long a, long b, long c, long d) {
-        final long[] v = four;
-        v[0] = a;
-        v[1] = b;
-        v[2] = c;
-        v[3] = d;
-        Arrays.sort(v);
-        int i = 0;
-        while (i < 4 && v[i] == 0) {
-            i++;
-        }
-        long cost = 0;
-        while (i < 3) {
-            long m = v[i] + v[i + 1];
-            cost += m;
-            v[i + 1] = m;
-            i++;
-            for (int j = i; j < 3 && v[j] > v[j + 1]; j++) {
-                long x = v[j];
-                v[j] = v[j + 1];
-                v[j + 1] = x;
-            }
-        }
-        return cost;
     }
 
     // ------------------------------------------------------------------------------------
