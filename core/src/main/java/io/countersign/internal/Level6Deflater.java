@@ -1017,6 +1017,9 @@ public final class Level6Deflater {
     private final long[] blWeights = new long[BL_CODES];
     /** The depth masks of one long block's symbols (longBlock). */
     private final int[] blockDepths = new int[L_CODES];
+    /** walk's bit sets of the symbols with a code and of the rest up to the last, and a zero word after. */
+    private final long[] walkUsed = new long[(L_CODES + 63) / 64 + 1];
+    private final long[] walkUnused = new long[(L_CODES + 63) / 64 + 1];
 
     /**
      * A lower bound on zlib's opt_len from the code lengths its trees can have (see above), or -1
@@ -1423,56 +1426,100 @@ public final class Level6Deflater {
      * symbols, coded exactly; and blocks of four or more consecutive used symbols (shorter ones
      * are all literal lengths): where every length in one is settled, its runs coded exactly
      * (noted in settledInRuns); elsewhere, per length, how many of its symbols repeats could
-     * stand in for (coverable). Written without data-dependent branches in the common path:
-     * on fresh data they would be mispredicted about every other symbol.
+     * stand in for (coverable). Works on the bit set of used symbols a word at a time: runs of
+     * one or two zeros are only counted, and only the longer runs and blocks are visited (on
+     * fresh data a branch per symbol would be mispredicted about every other one).
      */
     private void walk(Tree t, Shape s) {
         final int[] leaves = t.leaves;
-        final int k = s.leafCount;
+        final int end = leaves[s.leafCount - 1] + 1; // lengths are sent up to the last symbol with a code
+        final int words = (end + 63) >>> 6;
+        final long[] used = walkUsed;
+        final long[] unused = walkUnused;
+        if (s.padded) {
+            // zlib's two padding leaves, not the used symbols, have the codes.
+            Arrays.fill(used, 0, words, 0);
+            used[0] |= 1L << leaves[0];
+            used[leaves[1] >>> 6] |= 1L << leaves[1];
+        } else {
+            System.arraycopy(t.used, 0, used, 0, words);
+        }
+        for (int j = 0; j < words; j++) {
+            long valid = j < words - 1 || (end & 63) == 0 ? -1L : (1L << end) - 1;
+            unused[j] = ~used[j] & valid;
+        }
+        used[words] = 0;
+        unused[words] = 0;
+        // A zero run starts where a symbol is unused and the one before it used (or it is symbol
+        // 0); a block of used symbols likewise. Shifting the next word in looks ahead.
         long zeros = 0;
         long rep17 = 0;
         long rep18 = 0;
-        int prev = -1;
-        int blockStart = 0;
-        for (int i = 0; i < k; i++) {
-            int sym = leaves[i];
-            int gap = sym - prev - 1;
-            prev = sym;
-            int starts = -gap >>> 31; // 1 where a block of consecutive symbols starts
-            if ((starts & (blockStart + 3 - i) >>> 31) != 0) {
-                longBlock(t, s, blockStart, i);
-            }
-            blockStart += (i - blockStart) & -starts;
-            // zeroRun's coding, in arithmetic: pieces of 138 as code 18, then 11..137 as 18,
-            // 3..10 as 17, 1..2 as plain zeros.
-            if (gap >= 138) {
+        long carryUnused = 0;
+        long carryUsed = 0;
+        for (int j = 0; j < words; j++) {
+            long z = unused[j];
+            long u = used[j];
+            long zNext = unused[j + 1];
+            long uNext = used[j + 1];
+            long zStarts = z & ~(z << 1 | carryUnused);
+            long uStarts = u & ~(u << 1 | carryUsed);
+            carryUnused = z >>> 63;
+            carryUsed = u >>> 63;
+            long z1 = z >>> 1 | zNext << 63;
+            long z2 = z >>> 2 | zNext << 62;
+            long atLeast2 = zStarts & z1;
+            long atLeast3 = atLeast2 & z2;
+            // Runs of one or two zeros are sent as plain zeros.
+            zeros += Long.bitCount(zStarts) + Long.bitCount(atLeast2) - 2L * Long.bitCount(atLeast3);
+            for (long r = atLeast3; r != 0; r &= r - 1) {
+                // zeroRun's coding: pieces of 138 as code 18, then 11..137 as 18, 3..10 as 17.
+                int gap = runLength(unused, (j << 6) + Long.numberOfTrailingZeros(r));
                 rep18 += gap / 138;
                 gap %= 138;
+                zeros += gap < 3 ? gap : 0;
+                rep17 += gap >= 3 && gap < 11 ? 1 : 0;
+                rep18 += gap >= 11 ? 1 : 0;
             }
-            int below3 = (gap - 3) >>> 31;
-            int below11 = (gap - 11) >>> 31;
-            zeros += gap & -below3;
-            rep17 += below11 - below3;
-            rep18 += 1 - below11;
-        }
-        if (k - blockStart >= 4) {
-            longBlock(t, s, blockStart, k);
+            long u1 = u >>> 1 | uNext << 63;
+            long u2 = u >>> 2 | uNext << 62;
+            long u3 = u >>> 3 | uNext << 61;
+            for (long r = uStarts & u1 & u2 & u3; r != 0; r &= r - 1) {
+                int first = (j << 6) + Long.numberOfTrailingZeros(r);
+                longBlock(t, s, first, runLength(used, first));
+            }
         }
         exactBl[0] += zeros;
         exactBl[REPZ_3_10] += rep17;
         exactBl[REPZ_11_138] += rep18;
     }
 
-    /** A block of consecutive used symbols leaves[from..to), at least four. */
-    private void longBlock(Tree t, Shape s, int from, int to) {
-        final int[] leaves = t.leaves;
+    /** How many bits are set in a row in the bit set from bit from on (the set ends with a zero word). */
+    private static int runLength(long[] bits, int from) {
+        int j = from >>> 6;
+        int n = Long.numberOfTrailingZeros(~(bits[j] >>> from));
+        if (n < 64 - (from & 63)) {
+            return n;
+        }
+        n = 64 - (from & 63);
+        while (++j < bits.length) {
+            int more = Long.numberOfTrailingZeros(~bits[j]);
+            n += more;
+            if (more < 64) {
+                break;
+            }
+        }
+        return n;
+    }
+
+    /** A block of n >= 4 consecutive used symbols from symbol first on. */
+    private void longBlock(Tree t, Shape s, int first, int n) {
         final int[] freq = t.freq;
         final int[] mask = blockDepths;
-        final int n = to - from;
         int any = 0;
         int open = 0;
         for (int p = 0; p < n; p++) {
-            int m = s.depthsOf(freq[leaves[from + p]]);
+            int m = s.depthsOf(freq[first + p]);
             mask[p] = m;
             any |= m;
             open |= m & (m - 1);
