@@ -538,7 +538,7 @@ public final class Level6Deflater {
         int matchLen = MIN_MATCH - 1;
         boolean pendingLiteral = false; // a literal (or match start) at pos-1 not yet emitted
         while (pos < n) {
-            final int look = n - pos;
+            int look = n - pos;
             int cand = 0;
             if (look >= MIN_MATCH) {
                 h = ((h << 5) ^ (w[pos + 2] & 0xff)) & HASH_MASK;
@@ -546,6 +546,28 @@ public final class Level6Deflater {
                 cand = v > 0 ? v : 0;
                 links[pos] = (char) cand;
                 heads[h] = gen + pos;
+                if (cand == 0 && pendingLiteral && matchLen < MIN_MATCH) {
+                    // The common case on fresh data: no match held, none to look for. Emit the
+                    // pending literal and insert the next positions until one has a candidate.
+                    recordLiteral(w[pos - 1] & 0xff);
+                    pos++;
+                    while (pos <= lastInsert) {
+                        h = ((h << 5) ^ (w[pos + 2] & 0xff)) & HASH_MASK;
+                        v = heads[h] - gen;
+                        cand = v > 0 ? v : 0;
+                        links[pos] = (char) cand;
+                        heads[h] = gen + pos;
+                        if (cand != 0) {
+                            break;
+                        }
+                        recordLiteral(w[pos - 1] & 0xff);
+                        pos++;
+                    }
+                    if (cand == 0) {
+                        continue; // fewer than MIN_MATCH bytes left: the general path ends the input
+                    }
+                    look = n - pos;
+                }
             }
             final int prevLen = matchLen;
             final int prevMatch = matchStart;
