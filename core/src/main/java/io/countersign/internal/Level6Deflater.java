@@ -524,9 +524,9 @@ public final class Level6Deflater {
      * Hash insertion (written out in each of parse's three loops, to stay in registers): the
      * 15-bit hash of the three bytes at p is kept rolling - every position up to n-3 is inserted,
      * in order, so each step shifts the previous hash by 5 bits and mixes in byte p+2 (the oldest
-     * byte falls off the top). The head entry
-     * becomes gen + p; the old one, if it belongs to this call, is linked into prev[p] and is the
-     * first match candidate (0 means none: position 0 is never a candidate, as in zlib).
+     * byte falls off the top). The head entry becomes gen + p; the old one, if it belongs to this
+     * call, is linked into prev[p] and is the first match candidate (0 means none: position 0 is
+     * never a candidate, as in zlib).
      */
 
     private void parse(int n, int gen) {
