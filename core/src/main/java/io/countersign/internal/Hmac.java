@@ -47,16 +47,21 @@ public final class Hmac {
     /** Writes HMAC(key, message) into {@code out[outOff, outOff + length())}. */
     public void sign(byte[] key, int keyOff, int keyLen, byte[] msg, int msgOff, int msgLen, byte[] out, int outOff) {
         try {
-            java.util.Arrays.fill(pad, (byte) 0);
+            // The key (or its digest, if longer than a block) padded with zeros to a block, XOR 0x36.
+            byte[] k = key;
+            int kOff = keyOff;
+            int n = keyLen;
             if (keyLen > BLOCK) {
                 digest.update(key, keyOff, keyLen);
                 digest.digest(pad, 0, length);
-            } else {
-                System.arraycopy(key, keyOff, pad, 0, keyLen);
+                k = pad;
+                kOff = 0;
+                n = length;
             }
-            for (int i = 0; i < BLOCK; i++) {
-                pad[i] ^= 0x36;
+            for (int i = 0; i < n; i++) {
+                pad[i] = (byte) (k[kOff + i] ^ 0x36);
             }
+            java.util.Arrays.fill(pad, n, BLOCK, (byte) 0x36);
             digest.update(pad, 0, BLOCK);
             digest.update(msg, msgOff, msgLen);
             digest.digest(innerHash, 0, length);
