@@ -9,7 +9,6 @@ import io.countersign.codec.TokenSigner;
 import io.countersign.internal.Zlib;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 /**
  * Signs 007 tokens into caller-supplied buffers, reusing its digest, deflater and scratch
@@ -100,12 +99,6 @@ public final class AccessToken2Signer extends TokenSigner<AccessToken2> implemen
     /** Packs services sorted by type, stable within a type, without allocating a sorted copy. */
     private void packSortedByType(AccessToken2 token) {
         var services = token.services();
-        if (sortedByType(services)) { // the usual case (one service, or a builder's order): one pass
-            for (int i = 0; i < services.size(); i++) {
-                ServiceCodec.pack(services.get(i), content);
-            }
-            return;
-        }
         for (int type = 1; type <= Service.MAX_KNOWN_TYPE; type++) {
             for (int i = 0; i < services.size(); i++) {
                 Service s = services.get(i);
@@ -114,15 +107,6 @@ public final class AccessToken2Signer extends TokenSigner<AccessToken2> implemen
                 }
             }
         }
-    }
-
-    private static boolean sortedByType(List<Service> services) {
-        for (int i = 1; i < services.size(); i++) {
-            if (services.get(i - 1).type() > services.get(i).type()) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** key = HMAC(HMAC(u32 issueTs, certificate), u32 salt), the first two links of the chain. */
