@@ -3,6 +3,7 @@ package io.countersign.server;
 import io.countersign.doctor.Words;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
  * Agora's documented input rules, checked before anything is signed, each failure a 400
@@ -13,7 +14,9 @@ import java.nio.charset.StandardCharsets;
  *     the same list is in the official agora-access-token builders' docs);</li>
  * <li>RTC user account: at most 255 bytes of the same characters, not empty (joinChannelWithUserAccount);</li>
  * <li>RTM user ID: at most 64 bytes of the same characters, not empty, not starting with a space (RTM login);</li>
- * <li>Chat user ID: 1..64 characters of a-z, A-Z, 0-9, {@code _ - .} (Agora Chat, registering a user);</li>
+ * <li>Chat user ID: 1..64 characters of a-z, 0-9, {@code _ - .}, no upper case (Agora Chat's REST API,
+ *     registering a user; its SDKs turn upper case into lower case, so a token for "Alice" names
+ *     a user who cannot log in as such);</li>
  * <li>uid: a 32-bit unsigned integer, 0 meaning "any uid" (RtcTokenBuilder2 docs);</li>
  * <li>token lifetime: at most 24 hours ("A token is valid for a maximum of 24 hours").</li>
  * </ul>
@@ -50,24 +53,31 @@ final class AgoraRules {
     }
 
     /**
-     * A Chat user ID: 1..64 characters of a-z, A-Z, 0-9, '_', '-' and '.', so no control
-     * character, no bidi override and nothing that could be confused in a log or a UI.
+     * A Chat user ID: 1..64 characters of a-z, 0-9, '_', '-' and '.', so no control character,
+     * no bidi override and nothing that could be confused in a log or a UI. Upper case is
+     * refused with the lower-case form to use: Agora Chat registers users in lower case.
      */
     static String chatUserId(String field, String value) {
         if (value == null || value.isEmpty()) {
             throw HttpError.invalid(field, field + ": a Chat user ID must not be empty");
         }
+        boolean upper = false;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            boolean ok = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-' || c == '.';
-            if (!ok) {
-                throw HttpError.invalid(field, field + ": a Chat user ID may hold only a-z, A-Z, 0-9, '_', '-' and '.'; "
+            boolean ok = c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '-' || c == '.';
+            upper |= c >= 'A' && c <= 'Z';
+            if (!ok && !(c >= 'A' && c <= 'Z')) {
+                throw HttpError.invalid(field, field + ": a Chat user ID may hold only a-z, 0-9, '_', '-' and '.'; "
                         + "character " + (i + 1) + " (U+" + String.format("%04X", (int) c) + ") is not one of them");
             }
         }
         if (value.length() > MAX_CHAT_USER_ID_CHARS) {
             throw HttpError.invalid(field, field + ": a Chat user ID is at most " + MAX_CHAT_USER_ID_CHARS
                     + " characters, was " + value.length());
+        }
+        if (upper) {
+            throw HttpError.invalid(field, field + ": a Chat user ID is lower case (Agora Chat registers users in "
+                    + "lower case); use \"" + value.toLowerCase(Locale.ROOT) + "\"");
         }
         return value;
     }

@@ -146,6 +146,17 @@ class HostileClientTest {
     }
 
     @Test
+    void shouldRefuseUpperCaseChatUserIdsNamingTheLowerCaseOne() {
+        HttpResponse<String> r = http.get("/chat/account/Alice_1");
+        assertEquals(400, r.statusCode(), r.body());
+        assertTrue(r.body().contains("lower case"), r.body());
+        assertTrue(r.body().contains("alice_1"), r.body());
+        HttpResponse<String> stillBadCharacter = http.get("/chat/account/Alice%20B");
+        assertEquals(400, stillBadCharacter.statusCode());
+        assertTrue(stillBadCharacter.body().contains("U+0020"), stillBadCharacter.body());
+    }
+
+    @Test
     void shouldRefuseTheAmplifyingTokenQuickly() {
         HttpResponse<String> r = http.post("/v1/decode", "{\"token\":\"" + amplifyingToken() + "\"}");
         assertEquals(400, r.statusCode(), r.body());
