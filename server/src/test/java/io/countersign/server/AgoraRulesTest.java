@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AgoraRulesTest {
     /** The 89 characters of the joinChannel reference. */
@@ -22,6 +23,26 @@ class AgoraRulesTest {
                 assertEquals(400, e.status());
             }
         }
+    }
+
+    @Test
+    void shouldAcceptExactlyAgoraChatsUserIdCharacters() {
+        String chat = "abcdefghijklmnopqrstuvwxyz0123456789_-.";
+        for (char c = 0; c < 256; c++) {
+            String id = "a" + c;
+            if (chat.indexOf(c) >= 0) {
+                assertEquals(id, AgoraRules.chatUserId("userId", id));
+            } else {
+                HttpError e = assertThrows(HttpError.class, () -> AgoraRules.chatUserId("userId", id), id);
+                assertEquals("userId", e.field());
+                assertEquals(400, e.status());
+            }
+        }
+        HttpError upper = assertThrows(HttpError.class, () -> AgoraRules.chatUserId("userId", "Bob.Smith"));
+        assertTrue(upper.getMessage().contains("\"bob.smith\""), upper.getMessage());
+        AgoraRules.chatUserId("userId", "x".repeat(64));
+        assertThrows(HttpError.class, () -> AgoraRules.chatUserId("userId", "x".repeat(65)));
+        assertThrows(HttpError.class, () -> AgoraRules.chatUserId("userId", ""));
     }
 
     @Test
