@@ -55,9 +55,16 @@ public final class UndertowTransport implements Transport {
 
     private Undertow server;
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final int maxConnections;
 
     /** A transport not yet listening: {@link #start} binds it. */
     public UndertowTransport() {
+        this(MAX_CONNECTIONS);
+    }
+
+    /** As {@link #UndertowTransport()}, serving at most {@code maxConnections} connections at once (for tests). */
+    UndertowTransport(int maxConnections) {
+        this.maxConnections = maxConnections;
     }
 
     @Override
@@ -87,8 +94,8 @@ public final class UndertowTransport implements Transport {
                 .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, 10_000)
                 .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, 60_000)
                 .setSocketOption(Options.BACKLOG, 1024)
-                .setSocketOption(Options.CONNECTION_HIGH_WATER, MAX_CONNECTIONS)
-                .setSocketOption(Options.CONNECTION_LOW_WATER, MAX_CONNECTIONS)
+                .setSocketOption(Options.CONNECTION_HIGH_WATER, maxConnections)
+                .setSocketOption(Options.CONNECTION_LOW_WATER, maxConnections)
                 .setHandler(handler)
                 .build();
         server.start();
