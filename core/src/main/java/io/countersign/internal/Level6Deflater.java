@@ -285,6 +285,12 @@ public final class Level6Deflater {
     private final Tree blTree = new Tree(BL_CODES, MAX_BL_BITS, BL_NODE_STATIC, BL_NODE_EXTRA);
     private final int[] lFreq = lTree.freq;
     private final long[] lUsed = lTree.used;
+    /**
+     * Literals seen by the parse, a byte each (0 or 1): a plain store per literal rather than a
+     * read-modify-write of lUsed's word, which chains consecutive literals of one word. Folded
+     * into lUsed after the parse, and cleared there.
+     */
+    private final byte[] seenLiteral = new byte[END_BLOCK];
     private final int[] dFreq = dTree.freq;
     private final long[] dUsed = dTree.used;
 
@@ -494,6 +500,7 @@ public final class Level6Deflater {
         lUsed[END_BLOCK >>> 6] |= 1L << END_BLOCK;
         symCount = 0;
         parse(n, gen);
+        foldSeenLiterals();
     }
 
     /**
@@ -553,13 +560,13 @@ public final class Level6Deflater {
                     // recordLiteral inline, with the symbol count in a local: 5-10% of LZ77.
                     final int[] symbols = syms;
                     final int[] freq = lFreq;
-                    final long[] used = lUsed;
+                    final byte[] seen = seenLiteral;
                     int count = symCount;
                     do {
                         int c = w[pos - 1] & 0xff;
                         symbols[count++] = c;
                         freq[c]++;
-                        used[c >>> 6] |= 1L << c;
+                        seen[c] = 1;
                         if (++pos > lastInsert) {
                             break;
                         }
@@ -663,7 +670,23 @@ public final class Level6Deflater {
     private void recordLiteral(int c) {
         syms[symCount++] = c;
         lFreq[c]++;
-        lUsed[c >>> 6] |= 1L << c;
+        seenLiteral[c] = 1;
+    }
+
+    /** Sets lUsed's literal words from seenLiteral (eight bytes of 0 or 1 gathered into eight bits by one multiply) and clears it. */
+    private void foldSeenLiterals() {
+        final byte[] seen = seenLiteral;
+        final long[] used = lUsed;
+        for (int word = 0; word < END_BLOCK >>> 6; word++) {
+            long bits = 0;
+            for (int i = 0; i < 8; i++) {
+                int at = (word << 6) + (i << 3);
+                long x = (long) LONGS.get(seen, at);
+                bits |= ((x * 0x0102040810204080L) >>> 56) << (i << 3);
+                LONGS.set(seen, at, 0L);
+            }
+            used[word] |= bits;
+        }
     }
 
     private void recordMatch(int dist, int length) {
