@@ -11,9 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 /**
@@ -100,6 +102,7 @@ public final class MatrixReport implements Callable<Integer> {
             }
             md.append('\n');
         }
+        appendBuilders(md, results, names);
         StringBuilder notes = new StringBuilder();
         for (int i = 0; i < results.size(); i++) {
             JsonNode r = results.get(i);
@@ -141,6 +144,68 @@ public final class MatrixReport implements Callable<Integer> {
                     .append(failures).append('\n');
         }
         return md.toString();
+    }
+
+    /**
+     * One row per builder of the build vectors, one column per implementation: how many of that
+     * builder's vectors it passed (as recorded and acceptable included), failed, or could not run.
+     * Read from the runner's per-vector records.
+     */
+    private static void appendBuilders(StringBuilder md, List<JsonNode> results, List<String> names) {
+        Map<String, String> schemeOf = new TreeMap<>();
+        List<Map<String, int[]>> counts = new ArrayList<>();
+        for (JsonNode r : results) {
+            Map<String, int[]> byBuilder = new TreeMap<>();
+            for (JsonNode rec : r.path("records")) {
+                String builder = rec.path("builder").asText();
+                if (!rec.path("op").asText().equals("build") || builder.isEmpty()) {
+                    continue;
+                }
+                schemeOf.putIfAbsent(builder, rec.path("scheme").asText());
+                int[] n = byBuilder.computeIfAbsent(builder, k -> new int[3]);
+                switch (rec.path("verdict").asText()) {
+                    case "failed" -> n[1]++;
+                    case "unsupported" -> n[2]++;
+                    default -> n[0]++; // passed, divergent-as-recorded, acceptable
+                }
+            }
+            counts.add(byBuilder);
+        }
+        if (schemeOf.isEmpty()) {
+            return;
+        }
+        List<String> schemes = schemes(results);
+        List<String> builders = new ArrayList<>(schemeOf.keySet());
+        builders.sort(Comparator.comparingInt((String b) -> schemes.indexOf(schemeOf.get(b))).thenComparing(b -> b));
+        md.append("## Build vectors per builder\n\n")
+                .append("A cell reads *passed/vectors* for that builder's build vectors (as recorded and acceptable count\n")
+                .append("as passed); *unsupported* alone means the implementation ran none of them (reasons below).\n\n")
+                .append("| scheme | builder |");
+        names.forEach(name -> md.append(' ').append(name.split(" ", 2)[0]).append(" |"));
+        md.append("\n|---|---|");
+        names.forEach(name -> md.append("---|"));
+        md.append('\n');
+        for (String builder : builders) {
+            md.append("| ").append(schemeOf.get(builder)).append(" | `").append(builder).append("` |");
+            for (int i = 0; i < results.size(); i++) {
+                int[] n = counts.get(i).get(builder);
+                md.append(' ').append(results.get(i).has("skipped") ? "not run" : builderCell(n)).append(" |");
+            }
+            md.append('\n');
+        }
+        md.append('\n');
+    }
+
+    /** passed / failed / unsupported counts of one builder's build vectors, as a matrix cell. */
+    static String builderCell(int[] n) {
+        if (n == null) {
+            return "-";
+        }
+        int total = n[0] + n[1] + n[2];
+        if (n[2] == total) {
+            return "unsupported";
+        }
+        return n[0] + "/" + total + (n[1] > 0 ? ", **" + n[1] + " failed**" : "") + (n[2] > 0 ? ", " + n[2] + " unsupported" : "");
     }
 
     static String cell(JsonNode c) {
