@@ -281,11 +281,81 @@ class InspectorPageTest {
         assertTrue(found > 100, found + " findings compared");
     }
 
+    @Test
+    void shouldFindAMissingServiceOrPrivilegeAsTheCoreDoes() throws IOException {
+        Clock clock = Clock.fixed(Instant.ofEpochMilli(NOW_MILLIS), ZoneOffset.UTC);
+        io.countersign.codec.SaltSource salt = io.countersign.codec.SaltSource.fixed(5);
+        RtcTokenBuilder2 rtc2 = new RtcTokenBuilder2(clock, salt);
+        List<String> tokens = List.of(
+                rtc2.buildTokenWithUid(APP_ID, CERT, "room", 42, RtcTokenBuilder2.Role.ROLE_PUBLISHER, 600, 600),
+                rtc2.buildTokenWithUid(APP_ID, CERT, "room", 42, RtcTokenBuilder2.Role.ROLE_SUBSCRIBER, 600, 600),
+                rtc2.buildTokenWithRtm(APP_ID, CERT, "room", "alice", RtcTokenBuilder2.Role.ROLE_PUBLISHER, 600, 600),
+                new io.countersign.accesstoken2.ChatTokenBuilder2(clock, salt).buildUserToken(APP_ID, CERT, "alice", 600),
+                new io.countersign.accesstoken2.RtmTokenBuilder2(clock, salt).buildToken(APP_ID, CERT, "alice", 600),
+                new RtcTokenBuilder(clock, salt).buildTokenWithUid(APP_ID, CERT, "room", 42L, RtcTokenBuilder.Role.Role_Subscriber,
+                        NOW_MILLIS / 1000 + 600),
+                new io.countersign.accesstoken.RtmTokenBuilder(clock, salt)
+                        .buildToken(APP_ID, CERT, "alice", io.countersign.accesstoken.RtmTokenBuilder.Role.Rtm_User, NOW_MILLIS / 1000 + 600));
+        java.util.Set<String> codes = java.util.Set.of("missing-service", "missing-privilege", "wrong-channel", "wrong-uid",
+                "wrong-account", "uid-but-account-packed", "account-but-uid-packed");
+        ArrayNode cases = JSON.createArrayNode();
+        List<JsonNode> expected = new ArrayList<>();
+        for (String token : tokens) {
+            for (io.countersign.doctor.ServiceKind service : io.countersign.doctor.ServiceKind.values()) {
+                for (int[] privileges : new int[][] {{}, {1}, {2, 3}, {4}}) {
+                    ArrayNode c = cases.addArray().add(token).add("lobby").add("bob").add(service.type());
+                    java.util.Arrays.stream(privileges).forEach(c.addArray()::add);
+                    ArrayNode findings = JSON.createArrayNode();
+                    TokenDoctor.check(token, io.countersign.doctor.Expectations.builder().clock(clock).channel("lobby").account("bob")
+                                    .service(service, privileges).build())
+                            .findings().stream().filter(f -> codes.contains(f.code()))
+                            .forEach(f -> findings.addObject().put("code", f.code()).put("field", field(f)).put("message", f.message()));
+                    expected.add(findings);
+                }
+            }
+        }
+        JsonNode page = run("return Promise.all(JSON.parse(arguments[0]).map(c => window.countersign.mismatches(c[0], c[1], c[2], c[3], c[4])))"
+                + ".then(r => JSON.stringify(r))", cases.toString());
+        List<String> mismatches = new ArrayList<>();
+        int missing = 0;
+        for (int i = 0; i < expected.size(); i++) {
+            for (JsonNode f : expected.get(i)) {
+                missing += f.path("code").asText().startsWith("missing-") ? 1 : 0;
+            }
+            if (!expected.get(i).equals(page.get(i)) && mismatches.size() < 5) {
+                mismatches.add(cases.get(i) + "\n  core: " + expected.get(i) + "\n  page: " + page.get(i));
+            }
+        }
+        assertEquals(List.of(), mismatches);
+        assertTrue(missing > 100, missing + " missing services and privileges compared");
+    }
+
+    @Test
+    void shouldCheckTheServiceAndPrivilegesTypedIn() {
+        Clock clock = Clock.fixed(Instant.now(), ZoneOffset.UTC);
+        String subscriber = new RtcTokenBuilder2(clock, io.countersign.codec.SaltSource.fixed(5))
+                .buildTokenWithUid(APP_ID, CERT, "room", 42, RtcTokenBuilder2.Role.ROLE_SUBSCRIBER, 600, 600);
+        paste(subscriber, "room", "42", "", "1", "kPrivilegeJoinChannel, kprivilegepublishaudiostream");
+        assertTrue(text("problem-list").contains("missing-privilege: the RTC service does not grant kPrivilegePublishAudioStream"),
+                text("problem-list"));
+        assertEquals("invalid", text("verdict"));
+        paste(subscriber, "room", "42", "", "1", "kPrivilegeJoinChannel, kPrivilegeLogin");
+        assertTrue(text("problem-list").contains("\"kPrivilegeLogin\" is not a privilege of RTC"), text("problem-list"));
+        paste(subscriber, "room", "42", "", "5", "1");
+        assertTrue(text("problem-list").contains("missing-service: the token has no Chat service"), text("problem-list"));
+        paste(subscriber, "room", "42", "");
+        assertEquals("unverified", text("verdict"));
+        assertNoRequests();
+    }
+
     private static String field(io.countersign.doctor.Finding f) {
         if (f instanceof io.countersign.doctor.Finding.WrongChannel c) {
             return c.field();
         }
-        return ((io.countersign.doctor.Finding.WrongUser) f).field();
+        if (f instanceof io.countersign.doctor.Finding.WrongUser u) {
+            return u.field();
+        }
+        return "";
     }
 
     /** Tokens that raise the warnings the vectors may not, judged at {@link #NOW_MILLIS}. */
@@ -372,6 +442,13 @@ class InspectorPageTest {
     }
 
     static void paste(String token, String channel, String user, String certificate) {
+        paste(token, channel, user, certificate, "", "");
+    }
+
+    /** As {@link #paste(String, String, String, String)}, expecting a service (its type, or "" for any) and privileges. */
+    static void paste(String token, String channel, String user, String certificate, String service, String privileges) {
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("service"))).selectByValue(service);
+        set("privileges", privileges);
         set("channel", channel);
         set("user", user);
         set("certificate", certificate);
