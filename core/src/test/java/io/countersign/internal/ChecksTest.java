@@ -50,6 +50,18 @@ class ChecksTest {
     }
 
     @Test
+    void shouldNameTheFirstCharacterThatIsNotAHexDigit() {
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new byte[] {(byte) 0xAB, 0x0f}, Hex.decode("salt.hex", "Ab0F"));
+        InvalidArgumentException high = assertThrows(InvalidArgumentException.class, () -> Hex.decode("salt.hex", "abg0"));
+        assertEquals("salt.hex", high.field());
+        assertTrue(high.rule().endsWith("not a hex digit at index 2"), high.rule());
+        InvalidArgumentException low = assertThrows(InvalidArgumentException.class, () -> Hex.decode("salt.hex", "ab0/"));
+        assertTrue(low.rule().endsWith("not a hex digit at index 3"), low.rule());
+        InvalidArgumentException odd = assertThrows(InvalidArgumentException.class, () -> Hex.decode("salt.hex", "abc"));
+        assertTrue(odd.rule().contains("even number of digits, had 3"), odd.rule());
+    }
+
+    @Test
     void shouldSayHowManyBytesAFieldNeedsAndHowManyAreLeft() {
         PackedReader short3 = new PackedReader(new byte[] {9, 9, 9, 9, 1, 2, 3}, 4, 7);
         TokenFormatException e = assertThrows(TokenFormatException.class, () -> short3.readU32("expire"));
