@@ -10,34 +10,29 @@ class AgoraRulesTest {
     /** The 89 characters of the joinChannel reference. */
     static final String ALL = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 !#$%&()+-:;<=.>?@[]^_{}|~,";
 
-    @Test
-    void shouldAcceptExactlyTheDocumentedCharacters() {
-        assertEquals(89, ALL.length());
+    /** "a" followed by each character 0-255: accepted exactly when the character is in allowed, else a 400 naming the field. */
+    private static void assertAcceptsExactly(String allowed, String field, java.util.function.BinaryOperator<String> rule) {
         for (char c = 0; c < 256; c++) {
-            String name = "a" + c;
-            if (ALL.indexOf(c) >= 0) {
-                assertEquals(name, AgoraRules.channelName("channelName", name));
+            String value = "a" + c;
+            if (allowed.indexOf(c) >= 0) {
+                assertEquals(value, rule.apply(field, value));
             } else {
-                HttpError e = assertThrows(HttpError.class, () -> AgoraRules.channelName("channelName", name), name);
-                assertEquals("channelName", e.field());
+                HttpError e = assertThrows(HttpError.class, () -> rule.apply(field, value), value);
+                assertEquals(field, e.field());
                 assertEquals(400, e.status());
             }
         }
     }
 
     @Test
+    void shouldAcceptExactlyTheDocumentedCharacters() {
+        assertEquals(89, ALL.length());
+        assertAcceptsExactly(ALL, "channelName", AgoraRules::channelName);
+    }
+
+    @Test
     void shouldAcceptExactlyAgoraChatsUserIdCharacters() {
-        String chat = "abcdefghijklmnopqrstuvwxyz0123456789_-.";
-        for (char c = 0; c < 256; c++) {
-            String id = "a" + c;
-            if (chat.indexOf(c) >= 0) {
-                assertEquals(id, AgoraRules.chatUserId("userId", id));
-            } else {
-                HttpError e = assertThrows(HttpError.class, () -> AgoraRules.chatUserId("userId", id), id);
-                assertEquals("userId", e.field());
-                assertEquals(400, e.status());
-            }
-        }
+        assertAcceptsExactly("abcdefghijklmnopqrstuvwxyz0123456789_-.", "userId", AgoraRules::chatUserId);
         HttpError upper = assertThrows(HttpError.class, () -> AgoraRules.chatUserId("userId", "Bob.Smith"));
         assertTrue(upper.getMessage().contains("\"bob.smith\""), upper.getMessage());
         AgoraRules.chatUserId("userId", "x".repeat(64));

@@ -1,6 +1,7 @@
 package io.countersign.server;
 
 import io.countersign.server.http.JdkTransport;
+import io.countersign.server.http.RawHttp;
 import io.countersign.server.http.UndertowTransport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -87,7 +88,7 @@ class HostileClientTest {
                     // The server closed after answering.
                 }
             });
-            String response = readResponse(socket.getInputStream());
+            String response = RawHttp.readResponse(socket.getInputStream());
             writer.join();
             assertTrue(response.startsWith("HTTP/1.1 413"), response);
         }
@@ -100,7 +101,7 @@ class HostileClientTest {
             socket.getOutputStream().write(("POST /v1/decode HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
                     + "Content-Length: 1000\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
             InputStream in = socket.getInputStream();
-            String response = readResponse(in);
+            String response = RawHttp.readResponse(in);
             assertTrue(response.startsWith("HTTP/1.1 408"), response);
             assertEquals(-1, in.read(), "the connection is closed");
         }
@@ -128,7 +129,7 @@ class HostileClientTest {
                 out.write(("POST /v1/decode HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: "
                         + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
                 out.write(body);
-                String response = readResponse(socket.getInputStream());
+                String response = RawHttp.readResponse(socket.getInputStream());
                 assertTrue(response.startsWith("HTTP/1.1 400"), response);
                 assertTrue(response.contains("must be UTF-8 JSON without a byte order mark"), response);
             }
@@ -207,31 +208,12 @@ class HostileClientTest {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(10_000);
             socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
-            return readResponse(socket.getInputStream());
+            return RawHttp.readResponse(socket.getInputStream());
         } catch (java.net.SocketException e) {
             return ""; // reset before any answer
         }
     }
 
-    /** One response: headers, then Content-Length bytes of body. */
-    private static String readResponse(InputStream in) throws IOException {
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
-            int b = in.read();
-            if (b < 0) {
-                return head.toString(StandardCharsets.ISO_8859_1);
-            }
-            head.write(b);
-        }
-        String headers = head.toString(StandardCharsets.ISO_8859_1);
-        int length = 0;
-        for (String line : headers.split("\r\n")) {
-            if (line.regionMatches(true, 0, "content-length:", 0, 15)) {
-                length = Integer.parseInt(line.substring(15).strip());
-            }
-        }
-        return headers + new String(in.readNBytes(length), StandardCharsets.UTF_8);
-    }
 
     private static byte[] concat(byte[] a, byte[] b) {
         byte[] out = Arrays.copyOf(a, a.length + b.length);

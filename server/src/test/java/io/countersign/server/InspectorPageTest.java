@@ -267,17 +267,8 @@ class InspectorPageTest {
                             .forEach(f -> findings.addObject().put("code", f.code()).put("field", field(f)).put("message", f.message()));
                     expected.add(findings);
                 })));
-        JsonNode page = run("return Promise.all(JSON.parse(arguments[0]).map(c => window.countersign.mismatches(c[0], c[1], c[2])))"
-                + ".then(r => JSON.stringify(r))", cases.toString());
-        List<String> mismatches = new ArrayList<>();
-        int found = 0;
-        for (int i = 0; i < expected.size(); i++) {
-            found += expected.get(i).size();
-            if (!expected.get(i).equals(page.get(i)) && mismatches.size() < 5) {
-                mismatches.add(cases.get(i) + "\n  core: " + expected.get(i) + "\n  page: " + page.get(i));
-            }
-        }
-        assertEquals(List.of(), mismatches);
+        assertEquals(List.of(), differences("c[0], c[1], c[2]", cases, expected));
+        int found = expected.stream().mapToInt(JsonNode::size).sum();
         assertTrue(found > 100, found + " findings compared");
     }
 
@@ -314,19 +305,9 @@ class InspectorPageTest {
                 }
             }
         }
-        JsonNode page = run("return Promise.all(JSON.parse(arguments[0]).map(c => window.countersign.mismatches(c[0], c[1], c[2], c[3], c[4])))"
-                + ".then(r => JSON.stringify(r))", cases.toString());
-        List<String> mismatches = new ArrayList<>();
-        int missing = 0;
-        for (int i = 0; i < expected.size(); i++) {
-            for (JsonNode f : expected.get(i)) {
-                missing += f.path("code").asText().startsWith("missing-") ? 1 : 0;
-            }
-            if (!expected.get(i).equals(page.get(i)) && mismatches.size() < 5) {
-                mismatches.add(cases.get(i) + "\n  core: " + expected.get(i) + "\n  page: " + page.get(i));
-            }
-        }
-        assertEquals(List.of(), mismatches);
+        assertEquals(List.of(), differences("c[0], c[1], c[2], c[3], c[4]", cases, expected));
+        long missing = expected.stream().flatMap(f -> java.util.stream.StreamSupport.stream(f.spliterator(), false))
+                .filter(f -> f.path("code").asText().startsWith("missing-")).count();
         assertTrue(missing > 100, missing + " missing services and privileges compared");
     }
 
@@ -346,6 +327,22 @@ class InspectorPageTest {
         paste(subscriber, "room", "42", "");
         assertEquals("unverified", text("verdict"));
         assertNoRequests();
+    }
+
+    /**
+     * Runs each case through the page's window.countersign.mismatches (with the given arguments,
+     * read from the case c) and lists where its findings differ from the core's (at most 5).
+     */
+    private static List<String> differences(String arguments, ArrayNode cases, List<JsonNode> expected) throws IOException {
+        JsonNode page = run("return Promise.all(JSON.parse(arguments[0]).map(c => window.countersign.mismatches(" + arguments + ")))"
+                + ".then(r => JSON.stringify(r))", cases.toString());
+        List<String> differences = new ArrayList<>();
+        for (int i = 0; i < expected.size() && differences.size() < 5; i++) {
+            if (!expected.get(i).equals(page.get(i))) {
+                differences.add(cases.get(i) + "\n  core: " + expected.get(i) + "\n  page: " + page.get(i));
+            }
+        }
+        return differences;
     }
 
     private static String field(io.countersign.doctor.Finding f) {

@@ -1,14 +1,13 @@
 package io.countersign.server;
 
 import io.countersign.server.http.JdkTransport;
+import io.countersign.server.http.RawHttp;
 import io.countersign.server.http.Transport;
 import io.countersign.server.http.UndertowTransport;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -55,7 +54,7 @@ class TokenServerShutdownTest {
 
             out.write(body, 10, body.length - 10);
             out.flush();
-            String response = readResponse(socket.getInputStream());
+            String response = RawHttp.readResponse(socket.getInputStream());
             assertTrue(response.startsWith("HTTP/1.1 200"), response);
             assertTrue(response.contains("\"code\":\"200\""), response);
             closing.get(5, TimeUnit.SECONDS);
@@ -67,7 +66,7 @@ class TokenServerShutdownTest {
         try (Socket s = new Socket("127.0.0.1", port)) {
             s.setSoTimeout(5000);
             s.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
-            return readResponse(s.getInputStream());
+            return RawHttp.readResponse(s.getInputStream());
         }
     }
 
@@ -81,25 +80,6 @@ class TokenServerShutdownTest {
         }
     }
 
-    /** Reads one response: headers, then Content-Length bytes of body. */
-    private static String readResponse(InputStream in) throws IOException {
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        while (!head.toString(StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) {
-            int b = in.read();
-            if (b < 0) {
-                break;
-            }
-            head.write(b);
-        }
-        String headers = head.toString(StandardCharsets.US_ASCII);
-        int length = 0;
-        for (String line : headers.split("\r\n")) {
-            if (line.toLowerCase().startsWith("content-length:")) {
-                length = Integer.parseInt(line.substring(15).strip());
-            }
-        }
-        return headers + new String(in.readNBytes(length), StandardCharsets.UTF_8);
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {"undertow", "jdk"})

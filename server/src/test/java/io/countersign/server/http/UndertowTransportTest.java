@@ -3,9 +3,7 @@ package io.countersign.server.http;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -43,7 +41,7 @@ class UndertowTransportTest {
                     "a third connection was served while two were open");
             first.close();
             third.setSoTimeout(10_000);
-            assertTrue(readResponse(third.getInputStream()).startsWith("HTTP/1.1 200"));
+            assertTrue(RawHttp.readResponse(third.getInputStream()).startsWith("HTTP/1.1 200"));
         }
     }
 
@@ -63,26 +61,6 @@ class UndertowTransportTest {
     /** One keep-alive request and its response; the connection stays open. */
     private static String exchange(Socket socket) throws IOException {
         send(socket);
-        return readResponse(socket.getInputStream());
-    }
-
-    /** Reads one response with a Content-Length body. */
-    private static String readResponse(InputStream in) throws IOException {
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        while (!head.toString(StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) {
-            int b = in.read();
-            if (b < 0) {
-                throw new IOException("connection closed after " + head);
-            }
-            head.write(b);
-        }
-        String text = head.toString(StandardCharsets.US_ASCII);
-        int length = 0;
-        for (String line : text.split("\r\n")) {
-            if (line.regionMatches(true, 0, "Content-Length:", 0, 15)) {
-                length = Integer.parseInt(line.substring(15).trim());
-            }
-        }
-        return text + new String(in.readNBytes(length), StandardCharsets.UTF_8);
+        return RawHttp.readResponse(socket.getInputStream());
     }
 }
