@@ -673,7 +673,10 @@ public final class Level6Deflater {
         seenLiteral[c] = 1;
     }
 
-    /** Sets lUsed's literal words from seenLiteral (eight bytes of 0 or 1 gathered into eight bits by one multiply) and clears it. */
+    /**
+     * Sets lUsed's literal words from seenLiteral and clears it: eight bytes of 0 or 1 at a time,
+     * gathered into eight bits by one multiply (byte k's low bit lands in bit 56 + k).
+     */
     private void foldSeenLiterals() {
         final byte[] seen = seenLiteral;
         final long[] used = lUsed;

@@ -64,9 +64,10 @@ final class AgoraRules {
         boolean upper = false;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
+            boolean isUpper = c >= 'A' && c <= 'Z';
             boolean ok = c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '-' || c == '.';
-            upper |= c >= 'A' && c <= 'Z';
-            if (!ok && !(c >= 'A' && c <= 'Z')) {
+            upper |= isUpper;
+            if (!ok && !isUpper) {
                 throw HttpError.invalid(field, field + ": a Chat user ID may hold only a-z, 0-9, '_', '-' and '.'; "
                         + "character " + (i + 1) + " (U+" + String.format("%04X", (int) c) + ") is not one of them");
             }
