@@ -171,6 +171,40 @@ class TokenDoctorTest {
     }
 
     @Test
+    void shouldCheckTheChannelAndUserOfEveryServiceThatCarriesThem() {
+        Privileges p = Privileges.of(1, 600);
+        String token = AccessToken2Codec.encode(new AccessToken2(APP_ID, T0, 3600, 7,
+                new Service.Streaming(io.countersign.codec.ByteString.utf8("live"), io.countersign.codec.ByteString.utf8("alice"), p),
+                new Service.Fcdn(io.countersign.codec.ByteString.utf8("cdn"), io.countersign.codec.ByteString.utf8("42"), p),
+                new Service.Rtm2(io.countersign.codec.ByteString.utf8("carol"), List.of(), p),
+                new Service.Chat(io.countersign.codec.ByteString.utf8("dave"), p),
+                new Service.Chat(io.countersign.codec.ByteString.utf8(""), Privileges.of(2, 600))), CERT);
+
+        // Packed in type order: [0] Streaming, [1] Chat dave, [2] Chat app token (no user), [3] FCDN, [4] RTM2.
+        CheckResult any = TokenDoctor.check(token, expect(T0).channel("live").account("alice").build());
+        assertEquals(List.of(
+                "wrong-account services[1].userId: the token is for user \"dave\", not \"alice\"",
+                "wrong-channel services[3].channelName: the token is for channel \"cdn\", not \"live\"",
+                "account-but-uid-packed services[3].account: the token was built for int uid 42 (buildTokenWithUid), but the client"
+                        + " uses user account \"alice\": join with the uid, or build the token with the account",
+                "wrong-account services[4].userId: the token is for user \"carol\", not \"alice\""), described(any));
+
+        CheckResult fcdn = TokenDoctor.check(token, expect(T0).service(ServiceKind.FCDN, 1, 2).channel("cdn").uid(43).build());
+        assertEquals(List.of(
+                "missing-privilege : the FCDN service does not grant kPrivilegePlay",
+                "wrong-uid services[3].account: the token is for uid 42, not 43"), described(fcdn));
+
+        CheckResult rtm = TokenDoctor.check(token, expect(T0).service(ServiceKind.RTM).uid(42).build());
+        assertEquals(List.of("missing-service : the token has no RTM service"), described(rtm));
+    }
+
+    /** Each finding as "code field: message" (field empty for a missing service or privilege). */
+    private static List<String> described(CheckResult result) {
+        return result.findings().stream().map(f -> f.code() + " " + (f instanceof Finding.WrongChannel c ? c.field()
+                : f instanceof Finding.WrongUser u ? u.field() : "") + ": " + f.message()).toList();
+    }
+
+    @Test
     void shouldListEveryProblemAtOnce() {
         CheckResult result = TokenDoctor.check(uidToken(42), expect(T0 + 7200).certificate(OTHER_CERT)
                 .channel("lobby").account("bob").build());
@@ -253,6 +287,21 @@ class TokenDoctorTest {
         assertEquals("[\"room\\\"1\",\"lobby\"]", in.value("services[0].permissions.0.0"));
         assertEquals("read on these message channels", meaning(in, "services[0].permissions.0.0"));
         assertEquals("kPrivilegeLogin: 3600 s after issueTs, until 2023-11-14 23:13:20 UTC", meaning(in, "services[0].privileges.1"));
+    }
+
+    @Test
+    void shouldCheckThe006ServiceAndItsPrivilegesByTheirOwnIds() {
+        String subscriber = new RtcTokenBuilder(at(T0), SaltSource.fixed(7))
+                .buildTokenWithUid(APP_ID, CERT, "room", 42L, RtcTokenBuilder.Role.Role_Subscriber, T0 + 3600);
+        assertEquals(List.of("missing-privilege : the RTC service does not grant kPublishAudioStream"),
+                described(TokenDoctor.check(subscriber, expect(T0).service(ServiceKind.RTC, 1, 2).build())));
+        assertEquals(List.of("missing-service : the token has no FPA service: 006 tokens grant only RTC and RTM"),
+                described(TokenDoctor.check(subscriber, expect(T0).service(ServiceKind.FPA).build())));
+        assertEquals(List.of("missing-service : the token has no RTM service"),
+                described(TokenDoctor.check(subscriber, expect(T0).service(ServiceKind.RTM, 1).build())));
+        String rtm = new RtmTokenBuilder(at(T0), SaltSource.fixed(7)).buildToken(APP_ID, CERT, "alice", RtmTokenBuilder.Role.Rtm_User, T0 + 3600);
+        // RTM's privilege 1 (kPrivilegeLogin in 007) is 1000, kRtmLogin, in a 006 token.
+        assertEquals(List.of(), described(TokenDoctor.check(rtm, expect(T0).service(ServiceKind.RTM, 1).account("alice").build())));
     }
 
     @Test
