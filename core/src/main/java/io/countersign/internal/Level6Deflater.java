@@ -899,6 +899,7 @@ public final class Level6Deflater {
         int tail = 0;
         int w = nextWeight(1, maxWeight);
         int nodes = leaves;
+        int edges = 0;
         long cost = 0;
         while (nodes > 1) {
             // The lightest group: leaves of weight w, the merged nodes at the head, or both.
@@ -973,10 +974,10 @@ public final class Level6Deflater {
     /*
      * zlib merges the two least nodes by (weight, height); which of several equal nodes it takes
      * depends on its heap's layout, but the sequence of merged keys does not: it is Huffman's
-     * method run on the keys alone. Run on classes of equal keys, each holding, for every leaf
-     * weight, the depths its leaves may sit at below such a node (a bit mask, merged by OR where
-     * unequal nodes share a key), it gives every leaf weight the depths its leaves can have in
-     * zlib's tree, whatever the heap's layout. A weight whose leaves all sit at one depth is
+     * method run on the keys alone. Run on classes of equal keys, remembering which classes each
+     * class took nodes from, it gives every leaf weight the depths its leaves can have in zlib's
+     * tree, whatever the heap's layout: from the root down, a class may sit one level below any
+     * class that took from it. A weight whose leaves all sit at one depth is
      * settled; one spread over two adjacent depths leaves a count open. The open counts obey two
      * linear equations - the code's cost, which every optimal code shares, and the Kraft sum of a
      * complete code - which leave one solution or a line of them (anything else: no bound).
@@ -995,7 +996,6 @@ public final class Level6Deflater {
     /** Most distinct leaf weights, and classes of equal keys, the tighter bound handles. */
     private static final int MAX_CLASSES = 32;
     private static final int MAX_KEY_CLASSES = 96;
-    private static final int LANE_WORDS = MAX_CLASSES / 4;
     /** Below this total weight no code is longer than 15 bits (Fibonacci), so zlib's lengths are Huffman's. */
     private static final int UNLIMITED_WEIGHT = 2584;
     /** Where each code length 1..15 sits in BL_ORDER. */
@@ -1043,21 +1043,13 @@ public final class Level6Deflater {
     private final int[] keyOf = new int[MAX_CLASSES + MAX_KEY_CLASSES];
     private final int[] nodesOf = new int[MAX_CLASSES + MAX_KEY_CLASSES];
     /**
-     * Per class of equal keys, the depth masks of every leaf weight below it: 16-bit lanes, four
-     * to a long, so that one shift moves every mask a level down (no mask reaches bit 15: no
-     * depth exceeds 15 below UNLIMITED_WEIGHT, so no lane carries into the next). Rows
-     * 0..MAX_CLASSES-1 are the leaf classes, each its own weight at depth 0, and never change;
-     * merged classes follow.
+     * The merges, as (made class << 8 | taken class), in the order depths made them. A class is
+     * only taken from once nothing more is added to it (a node made is heavier than both it
+     * took), so walking the list backwards reaches every class after all the classes made from it.
      */
-    private final long[] depthsBelow = leafDepths();
-
-    private static long[] leafDepths() {
-        long[] rows = new long[(MAX_CLASSES + MAX_KEY_CLASSES) * LANE_WORDS];
-        for (int c = 0; c < MAX_CLASSES; c++) {
-            rows[c * LANE_WORDS + (c >>> 2)] = 1L << ((c & 3) << 4);
-        }
-        return rows;
-    }
+    private final int[] merges = new int[2 * L_CODES];
+    /** Per class of equal keys, bit d set: its nodes may sit at depth d (filled from the root down). */
+    private final int[] depthMask = new int[MAX_CLASSES + MAX_KEY_CLASSES];
 
     private final int[] openClass = new int[3];
     private final int[] x = new int[3];
@@ -1251,6 +1243,7 @@ public final class Level6Deflater {
         int merged = MAX_CLASSES; // the first merged class with nodes left
         int made = MAX_CLASSES;
         int nodes = leaves;
+        int edges = 0;
         long cost = 0;
         while (nodes > 1) {
             // A leaf's key (height 0) never equals a merged one's.
@@ -1287,14 +1280,13 @@ public final class Level6Deflater {
                 into = made++;
                 keys[into] = key;
                 left[into] = n;
-                copyShifted(into, a, classes);
             } else {
                 left[into] += n;
-                orShifted(into, a, classes);
             }
+            merges[edges++] = into << 8 | a;
             int emptied = a;
             if (b >= 0) {
-                orShifted(into, b, classes);
+                merges[edges++] = into << 8 | b;
                 emptied = b;
             }
             if (left[emptied] == 0) {
@@ -1307,27 +1299,16 @@ public final class Level6Deflater {
             nodes -= n;
             cost += (long) (key >>> 8) * n;
         }
-        int root = made - 1;
-        for (int c = 0; c < classes; c++) {
-            s.depths[c] = (int) (depthsBelow[root * LANE_WORDS + (c >>> 2)] >>> ((c & 3) << 4)) & 0xFFFF;
+        final int[] mask = depthMask;
+        Arrays.fill(mask, 0, classes, 0);
+        Arrays.fill(mask, MAX_CLASSES, made, 0);
+        mask[made - 1] = 1; // the root
+        for (int e = edges - 1; e >= 0; e--) {
+            int m = merges[e];
+            mask[m & 0xff] |= mask[m >>> 8] << 1;
         }
+        System.arraycopy(mask, 0, s.depths, 0, classes);
         return cost;
-    }
-
-    /** Sets class into's depth masks to class from's one level down. */
-    private void copyShifted(int into, int from, int classes) {
-        final long[] d = depthsBelow;
-        for (int w = 0, i = into * LANE_WORDS, j = from * LANE_WORDS, n = (classes + 3) >>> 2; w < n; w++) {
-            d[i + w] = d[j + w] << 1;
-        }
-    }
-
-    /** Adds class from's depth masks, one level down, to class into's. */
-    private void orShifted(int into, int from, int classes) {
-        final long[] d = depthsBelow;
-        for (int w = 0, i = into * LANE_WORDS, j = from * LANE_WORDS, n = (classes + 3) >>> 2; w < n; w++) {
-            d[i + w] |= d[j + w] << 1;
-        }
     }
 
     /**
