@@ -7,6 +7,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Random;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
@@ -17,6 +19,28 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class Level6DeflaterTest {
+
+    /**
+     * Adler-32 against the JDK's on every length to 64 and across the 5552-byte reduction
+     * boundaries, with bytes of 0xFF (the sums' worst case for overflow) and random ones.
+     */
+    @Test
+    void adler32MatchesTheJdks() {
+        byte[] ones = new byte[Level6Deflater.MAX_CAPACITY];
+        Arrays.fill(ones, (byte) 0xFF);
+        byte[] random = new byte[Level6Deflater.MAX_CAPACITY];
+        new Random(11).nextBytes(random);
+        for (byte[] data : new byte[][] {ones, random}) {
+            int[] lengths = Stream.of(IntStream.rangeClosed(0, 64), IntStream.rangeClosed(5540, 5570),
+                            IntStream.rangeClosed(11090, 11120), IntStream.of(Level6Deflater.MAX_CAPACITY))
+                    .flatMapToInt(range -> range).toArray();
+            for (int n : lengths) {
+                java.util.zip.Adler32 jdk = new java.util.zip.Adler32();
+                jdk.update(data, 0, n);
+                assertEquals((int) jdk.getValue(), Level6Deflater.adler32(data, n), "length " + n);
+            }
+        }
+    }
 
     private final Level6Deflater deflater = new Level6Deflater();
     /** The same code with room for the whole single-block range, for distances past MAX_INPUT. */
