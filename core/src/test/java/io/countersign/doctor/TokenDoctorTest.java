@@ -328,6 +328,20 @@ class TokenDoctorTest {
         assertEquals((T0 + 86400) * 1000, in.expiresAt().getAsLong());
     }
 
+    /** 0 is what the official 007 builders write when no privilege expiry is given: no limit of its own. */
+    @Test
+    void shouldReadA007PrivilegeOfZeroAsLastingAsLongAsTheToken() {
+        String token = rtc2().buildTokenWithUid(APP_ID, CERT, "room", 42, RtcTokenBuilder2.Role.ROLE_PUBLISHER, 3600, 0);
+        Inspection in = TokenDoctor.inspect(token, at(T0 + 60));
+        assertEquals(List.of(), warnings(in));
+        assertEquals("kPrivilegeJoinChannel: 0, no limit of its own: lasts as long as the token, until 2023-11-14 23:13:20 UTC",
+                meaning(in, "services[0].privileges.1"));
+        assertEquals((T0 + 3600) * 1000, in.grants().get(0).expiresAt());
+        assertEquals(Verdict.VALID, TokenDoctor.check(token, expect(T0 + 3599).certificate(CERT).channel("room").uid(42).build()).verdict());
+        // Past the token's expiry only the token is named, not each privilege.
+        assertEquals(List.of("expired"), codes(TokenDoctor.check(token, expect(T0 + 3600).build())));
+    }
+
     @Test
     void shouldCheck006RtmTokensByTheAccountInTheChannelSlot() {
         String token = new RtmTokenBuilder(at(T0), SaltSource.fixed(7)).buildToken(APP_ID, CERT, "alice", RtmTokenBuilder.Role.Rtm_User, T0 + 3600);

@@ -365,6 +365,8 @@ class InspectorPageTest {
         return List.of(
                 rtc2.buildTokenWithUid(APP_ID, CERT, "room", 42, RtcTokenBuilder2.Role.ROLE_PUBLISHER, 600, 1200),
                 rtc2.buildTokenWithUid(APP_ID, CERT, "room", 42, 90_000, 90_000, 0, 3_600_000, now + 600),
+                new RtcTokenBuilder2(Clock.fixed(Instant.ofEpochSecond(now - 100), ZoneOffset.UTC), io.countersign.codec.SaltSource.fixed(3))
+                        .buildTokenWithUid(APP_ID, CERT, "room", 42, 600, 50, 600, 600, 600),
                 rtc2.buildTokenWithUserAccount(APP_ID, CERT, "r\u00e9union/1", "alice", RtcTokenBuilder2.Role.ROLE_PUBLISHER, 600, 600),
                 new RtcTokenBuilder2(future, io.countersign.codec.SaltSource.fixed(3)).buildTokenWithUid(APP_ID, CERT, "room", 0,
                         RtcTokenBuilder2.Role.ROLE_SUBSCRIBER, 600, 600),
