@@ -45,6 +45,20 @@ public final class Checks {
         return true;
     }
 
+    /** Whether text is 1..maxDigits ASCII decimal digits (no sign, no space): what Long.parseLong then reads. */
+    public static boolean isDecimal(String text, int maxDigits) {
+        if (text.isEmpty() || text.length() > maxDigits) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public static long u32(String field, long value) {
         if (value < 0 || value > U32_MAX) {
             throw new InvalidArgumentException(field, "must be within 0..4294967295 (u32), was " + value);

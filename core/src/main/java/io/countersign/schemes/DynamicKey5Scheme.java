@@ -62,7 +62,7 @@ final class DynamicKey5Scheme extends PrefixedScheme {
     /** A u32 uid: an integer, or its decimal string (as the command line passes it). */
     private static long uid(Map<String, ?> inputs) {
         if (Values.field(inputs, "", "uid") instanceof String text) {
-            if (text.isEmpty() || text.length() > 10 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            if (!Checks.isDecimal(text, 10)) {
                 throw new InvalidArgumentException("uid", "a 005 uid is a decimal u32, was \"" + text + "\"");
             }
             return Checks.u32("uid", Long.parseLong(text));

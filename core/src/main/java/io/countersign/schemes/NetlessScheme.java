@@ -2,6 +2,7 @@ package io.countersign.schemes;
 
 import io.countersign.codec.DecodeLimits;
 import io.countersign.codec.InvalidArgumentException;
+import io.countersign.internal.Checks;
 import io.countersign.netless.DecodedNetlessToken;
 import io.countersign.netless.NetlessCodec;
 import io.countersign.netless.NetlessTokenContent;
@@ -66,8 +67,7 @@ final class NetlessScheme extends PrefixedScheme {
 
     /** expireAt as the token writes it: decimal digits without leading zeros. */
     private static long expireAt(String text) {
-        if (text.isEmpty() || text.length() > 16 || !text.chars().allMatch(ch -> ch >= '0' && ch <= '9')
-                || text.length() > 1 && text.charAt(0) == '0') {
+        if (!Checks.isDecimal(text, 16) || text.length() > 1 && text.charAt(0) == '0') {
             throw new InvalidArgumentException("expireAt", "must be decimal unix milliseconds without leading zeros, at most "
                     + NetlessTokenContent.MAX_EXPIRE_AT);
         }

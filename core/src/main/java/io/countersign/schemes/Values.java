@@ -156,7 +156,7 @@ public final class Values {
 
     /** A decimal map key such as "1" or "1000", as the protocol writes integer-keyed maps. */
     static int intKey(String mapPath, String key) {
-        if (key.isEmpty() || key.length() > 9 || !key.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (!Checks.isDecimal(key, 9)) {
             throw new ArgumentShapeException(mapPath, "key \"" + key + "\" must be a decimal integer");
         }
         return Integer.parseInt(key);

@@ -38,6 +38,18 @@ class ChecksTest {
         assertEquals(secret.substring(0, 32), Checks.hex32Secret("appCertificate", secret.substring(0, 32)));
     }
 
+    /** '/' and ':' sit either side of the digits in ASCII; Unicode digits such as '\u0663' are not decimal here. */
+    @Test
+    void shouldTakeOnlyOneToMaxAsciiDigitsAsDecimal() {
+        assertTrue(Checks.isDecimal("0", 1));
+        assertTrue(Checks.isDecimal("0123456789", 10));
+        assertFalse(Checks.isDecimal("", 10));
+        assertFalse(Checks.isDecimal("12345678901", 10));
+        for (String bad : new String[] {"1/", "1:", "/", ":", "-1", "+1", " 1", "1 ", "\u0663", "1e3"}) {
+            assertFalse(Checks.isDecimal(bad, 10), bad);
+        }
+    }
+
     @Test
     void shouldAcceptExactlyTheInt16AndU16Ranges() {
         assertEquals(-32768, Checks.i16("role", -32768));

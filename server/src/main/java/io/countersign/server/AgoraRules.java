@@ -93,10 +93,15 @@ final class AgoraRules {
 
     /** A uid written in decimal, as in a URL path: digits only, 0..4294967295. */
     static long uidText(String field, String text) {
-        if (text.isEmpty() || text.length() > 10 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (!isDecimal(text, 10)) {
             throw HttpError.invalid(field, field + ": a uid is a decimal integer 0..4294967295, was \"" + text + "\"");
         }
         return uid(field, Long.parseLong(text));
+    }
+
+    /** Whether text is 1..maxDigits ASCII decimal digits, as Long.parseLong then reads them. */
+    static boolean isDecimal(String text, int maxDigits) {
+        return !text.isEmpty() && text.length() <= maxDigits && text.chars().allMatch(c -> c >= '0' && c <= '9');
     }
 
     /** A lifetime in seconds from now: 1..max. */
@@ -109,7 +114,7 @@ final class AgoraRules {
 
     /** A lifetime in decimal, as in a query string. */
     static long lifetimeText(String field, String text, long max) {
-        if (text.isEmpty() || text.length() > 10 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (!isDecimal(text, 10)) {
             throw HttpError.invalid(field, field + ": a lifetime is a decimal number of seconds 1.." + max
                     + ", was \"" + text + "\"");
         }

@@ -143,7 +143,7 @@ final class CommunityRoutes {
             channel = AgoraRules.channelName("channel", channel);
             RtcTokenBuilder2.Role rtcRole = role == null ? RtcTokenBuilder2.Role.ROLE_SUBSCRIBER : role("role", role);
             // As the service does: a uid that parses as a number is a numeric uid, anything else an account.
-            token = uid.chars().allMatch(c -> c >= '0' && c <= '9')
+            token = AgoraRules.isDecimal(uid, Integer.MAX_VALUE)
                     ? rtcWithUid(channel, AgoraRules.uidText("uid", uid), rtcRole, expire)
                     : rtcWithAccount(channel, AgoraRules.userAccount("uid", uid), rtcRole, expire);
         } else if ("rtm".equals(type)) {
