@@ -51,4 +51,14 @@ class HmacTest {
         }
         assertTrue(Hmac.constantTimeEquals(a, 0, a.clone(), 0, 32));
     }
+
+    /** The hex form: text one character short or long is unequal, and reads no byte past either end. */
+    @Test
+    void shouldCompareBytesWithTextOfAnyLength() {
+        byte[] expected = "9F2A".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        assertTrue(Hmac.constantTimeEquals(expected, "9F2A"));
+        for (String other : new String[] {"", "9F2", "9F2A0", "9F2B", "8F2A", "9f2a"}) {
+            assertFalse(Hmac.constantTimeEquals(expected, other), other);
+        }
+    }
 }

@@ -63,7 +63,8 @@ class ZlibTest {
     void shouldFitIncompressibleInputInMaxCompressedLength() {
         Random random = new Random(11);
         try (Zlib zlib = new Zlib()) {
-            for (int length : new int[] {0, 1, 200, Level6Deflater.MAX_INPUT, 5000, 70_000}) {
+            // 1,000,000: the bound's 1/4096 and 1/16384 terms both matter at this size (stored blocks of 16 KB).
+            for (int length : new int[] {0, 1, 200, Level6Deflater.MAX_INPUT, 5000, 70_000, 1_000_000}) {
                 byte[] in = new byte[length];
                 random.nextBytes(in);
                 byte[] out = new byte[Zlib.maxCompressedLength(length)]; // exactly the bound: no slack
