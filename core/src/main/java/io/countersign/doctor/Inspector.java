@@ -171,12 +171,19 @@ final class Inspector {
         Privileges p = decoded.privileges();
         for (int j = 0; j < p.size(); j++) {
             int id = p.idAt(j);
-            long until = p.valueAt(j);
+            long value = p.valueAt(j);
             String field = "privileges." + id;
             String name = Words.accessTokenPrivilege(id);
-            in.field(field, Long.toString(until), name + " until " + Words.utc(until));
+            // 0 never expires on its own ("0 indicates never expire", agora-access-token's README):
+            // the token's ts still ends it.
+            long until = value == 0 ? ts : value;
+            in.field(field, Long.toString(value), value == 0
+                    ? name + ": 0, never expires on its own: lasts as long as the token, until " + Words.utc(until)
+                    : name + " until " + Words.utc(until));
             in.grant(new Grant(field, id == 1000 ? ServiceKind.RTM : ServiceKind.RTC, id, name, until * 1000), ts);
-            in.absoluteUnit(field, until);
+            if (value != 0) {
+                in.absoluteUnit(field, value);
+            }
         }
         return in.build("006", OptionalLong.empty(), OptionalLong.of(ts * 1000));
     }

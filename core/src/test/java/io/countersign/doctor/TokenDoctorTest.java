@@ -342,6 +342,20 @@ class TokenDoctorTest {
         assertEquals(List.of("expired"), codes(TokenDoctor.check(token, expect(T0 + 3600).build())));
     }
 
+    /** In 006, 0 is the official builders' "never expire": the token's ts still ends the privilege. */
+    @Test
+    void shouldReadA006PrivilegeOfZeroAsLastingAsLongAsTheToken() {
+        String token = new RtcTokenBuilder(at(T0), SaltSource.fixed(7)).buildTokenWithUid(APP_ID, CERT, "room", 42L,
+                RtcTokenBuilder.Role.Role_Publisher, 0);
+        Inspection in = TokenDoctor.inspect(token, at(T0 + 60));
+        assertEquals(List.of(), warnings(in));
+        // The 006 builders set the token's ts 24 h after building.
+        assertEquals("kJoinChannel: 0, never expires on its own: lasts as long as the token, until 2023-11-15 22:13:20 UTC",
+                meaning(in, "privileges.1"));
+        assertEquals((T0 + 86_400) * 1000, in.grants().get(0).expiresAt());
+        assertEquals(List.of(), codes(TokenDoctor.check(token, expect(T0 + 60).build())));
+    }
+
     @Test
     void shouldCheck006RtmTokensByTheAccountInTheChannelSlot() {
         String token = new RtmTokenBuilder(at(T0), SaltSource.fixed(7)).buildToken(APP_ID, CERT, "alice", RtmTokenBuilder.Role.Rtm_User, T0 + 3600);

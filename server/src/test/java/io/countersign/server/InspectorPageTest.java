@@ -371,6 +371,7 @@ class InspectorPageTest {
                 new RtcTokenBuilder2(future, io.countersign.codec.SaltSource.fixed(3)).buildTokenWithUid(APP_ID, CERT, "room", 0,
                         RtcTokenBuilder2.Role.ROLE_SUBSCRIBER, 600, 600),
                 rtc.buildTokenWithUid(APP_ID, CERT, "room", 42L, RtcTokenBuilder.Role.Role_Publisher, 3600),
+                rtc.buildTokenWithUid(APP_ID, CERT, "room", 42L, RtcTokenBuilder.Role.Role_Publisher, 0),
                 rtc.buildTokenWithUid(APP_ID, CERT, "room", 42L, RtcTokenBuilder.Role.Role_Publisher, now + 200_000),
                 DynamicKey5.generateMediaChannelKey(APP_ID, CERT, "room", now + 7200, 1L, 42L, now + 200_000),
                 SignalingToken.getToken(APP_ID, CERT, "alice", 86_400),
