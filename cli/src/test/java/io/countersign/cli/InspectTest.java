@@ -18,6 +18,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -211,5 +213,29 @@ class InspectTest {
         assertTrue(script.contains("inspect") && script.contains("--expect-channel"), "completion lists inspect and its options");
         // zsh loads the same script through bashcompinit.
         assertTrue(script.contains("bashcompinit"));
+    }
+
+    /** The script in a real bash, as a shell calls it on TAB: a command, then an option of it. */
+    @Test
+    void shouldCompleteCommandsAndOptionsInBash() throws Exception {
+        assertEquals(0, run("generate-completion"));
+        Path script = Files.writeString(dir.resolve("countersign.bash"), out.toString());
+        assertEquals("inspect", complete(script, "countersign", "insp"));
+        assertEquals("--expect-channel", complete(script, "countersign", "inspect", "--expect-ch"));
+    }
+
+    /** What bash offers for the last of words (COMPREPLY, one per line), as completion sets the COMP_ variables. */
+    private static String complete(Path script, String... words) throws Exception {
+        String line = String.join(" ", words);
+        String bash = "source \"$1\"; shift; COMP_WORDS=(\"$@\"); COMP_CWORD=$(( $# - 1 )); COMP_LINE=\"$*\"; "
+                + "COMP_POINT=${#COMP_LINE}; _complete_countersign countersign \"${COMP_WORDS[COMP_CWORD]}\" "
+                + "\"${COMP_WORDS[COMP_CWORD - 1]}\"; printf '%s\\n' \"${COMPREPLY[@]}\"";
+        List<String> command = new ArrayList<>(List.of("bash", "-c", bash, "bash", script.toString()));
+        command.addAll(List.of(words));
+        // stderr is left out: outside a real TAB, compopt complains that no completion is running.
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertEquals(0, process.waitFor(), line + ": " + output);
+        return output;
     }
 }
