@@ -74,8 +74,12 @@ final class Inspector {
                 long value = p.valueAt(j);
                 String field = at + ".privileges." + id;
                 String name = kind.privilegeName(id);
+                // 0 sets no limit of its own: the official builders write 0 when no privilege expiry
+                // is given, and Agora documents it as "same as token_expire".
                 long until = value == 0 ? expires : issued + value;
-                in.field(field, Long.toString(value), privilegeMeaning(name, value, until));
+                in.field(field, Long.toString(value), value == 0
+                        ? name + ": 0, no limit of its own: lasts as long as the token, until " + Words.utc(until)
+                        : name + ": " + value + " s after issueTs, until " + Words.utc(until));
                 in.grant(new Grant(field, kind, id, name, until * 1000), expires);
                 in.relativeUnit(field, value);
             }
@@ -138,16 +142,6 @@ final class Inspector {
         if (problem != null) {
             warn(Code.CHANNEL_NAME_RULES, field, problem + ": Agora refuses to join such a channel");
         }
-    }
-
-    /**
-     * A 007 privilege's value in words. 0 sets no limit of its own: the official builders pass 0
-     * when no privilege expiry is given, and Agora documents it as "same as token_expire".
-     */
-    private static String privilegeMeaning(String name, long value, long until) {
-        return value == 0
-                ? name + ": 0, no limit of its own: lasts as long as the token, until " + Words.utc(until)
-                : name + ": " + value + " s after issueTs, until " + Words.utc(until);
     }
 
     static Inspection accessToken(DecodedAccessToken decoded, long nowMillis) {

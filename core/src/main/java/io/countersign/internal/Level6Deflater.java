@@ -899,7 +899,6 @@ public final class Level6Deflater {
         int tail = 0;
         int w = nextWeight(1, maxWeight);
         int nodes = leaves;
-        int edges = 0;
         long cost = 0;
         while (nodes > 1) {
             // The lightest group: leaves of weight w, the merged nodes at the head, or both.
