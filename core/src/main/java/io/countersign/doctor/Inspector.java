@@ -10,6 +10,7 @@ import io.countersign.doctor.Inspection.Grant;
 import io.countersign.doctor.Inspection.Warning;
 import io.countersign.doctor.Inspection.Warning.Code;
 import io.countersign.dynamickey5.DecodedDynamicKey5;
+import io.countersign.internal.Checks;
 import io.countersign.netless.DecodedNetlessToken;
 import io.countersign.netless.NetlessTokenContent;
 import io.countersign.signaling.DecodedSignalingToken;
@@ -319,15 +320,7 @@ final class Inspector {
     }
 
     static boolean isDecimalU32(String s) {
-        if (s.isEmpty() || s.length() > 10 || s.length() > 1 && s.charAt(0) == '0') {
-            return false;
-        }
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
-                return false;
-            }
-        }
-        return Long.parseLong(s) <= 0xFFFF_FFFFL;
+        return Checks.isDecimal(s, 10) && !(s.length() > 1 && s.charAt(0) == '0') && Long.parseLong(s) <= 0xFFFF_FFFFL;
     }
 
     /** Byte strings as a JSON array of strings, exactly as JavaScript's JSON.stringify writes it. */

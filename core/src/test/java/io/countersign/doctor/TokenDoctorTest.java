@@ -418,6 +418,68 @@ class TokenDoctorTest {
         assertEquals(Verdict.VALID, TokenDoctor.check(forever, expect(T0 + 10 * 365 * 86400L).certificate(sk).build()).verdict());
     }
 
+    /** Every field of each scheme, in order, as name=value; the values are what the token was built from. */
+    @Test
+    void shouldListEveryFieldWithTheValueItWasBuiltFrom() {
+        java.util.function.Function<String, Long> crc = text -> {
+            java.util.zip.CRC32 c = new java.util.zip.CRC32();
+            c.update(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return c.getValue();
+        };
+        String t006 = new RtcTokenBuilder(at(T0), SaltSource.fixed(7)).buildTokenWithUid(APP_ID, CERT, "room", 42L,
+                RtcTokenBuilder.Role.Role_Publisher, T0 + 3600);
+        assertEquals(List.of("version=006", "appId=" + APP_ID, "signature", "crcChannelName=" + crc.apply("room"),
+                "crcUid=" + crc.apply("42"), "salt=7", "ts=" + (T0 + 86_400), "privileges.1=" + (T0 + 3600),
+                "privileges.2=" + (T0 + 3600), "privileges.3=" + (T0 + 3600), "privileges.4=" + (T0 + 3600)),
+                fieldsWithValues(TokenDoctor.inspect(t006, at(T0))));
+
+        String t005 = DynamicKey5.generateMediaChannelKey(APP_ID, CERT, "room", T0, 58964981L, 42L, T0 + 3600);
+        // 005 keys carry the App ID in lower case, as the official generators write it.
+        assertEquals(List.of("version=005", "serviceType=1", "signature", "appId=" + APP_ID.toLowerCase(java.util.Locale.ROOT), "unixTs=" + T0,
+                "salt=58964981", "expiredTs=" + (T0 + 3600)), fieldsWithValues(TokenDoctor.inspect(t005, at(T0))));
+
+        String signaling = SignalingToken.getToken(APP_ID, CERT, "alice", T0 + 3600);
+        assertEquals(List.of("version=1", "appId=" + APP_ID, "expiredTs=" + (T0 + 3600), "signature"),
+                fieldsWithValues(TokenDoctor.inspect(signaling, at(T0))));
+
+        String nonce = "4f5e0a9c-5b3a-11ee-8c99-0242ac120002";
+        String room = new NetlessToken(at(T0), NonceSource.fixed(nonce))
+                .roomToken("netless-ak", "netless-sk", 3_600_000, new NetlessToken.RoomTokenTags(TokenRole.WRITER, "room-uuid"));
+        assertEquals(List.of("prefix=NETLESSROOM_", "ak=netless-ak", "expireAt=" + (T0 * 1000 + 3_600_000), "nonce=" + nonce,
+                "role=" + TokenRole.WRITER.value(), "sig", "uuid=room-uuid"), fieldsWithValues(TokenDoctor.inspect(room, at(T0))));
+
+        // Service types as agora-token 2.0.6 numbers them: Streaming 3, FCDN 6, APaaS 7.
+        Privileges p = Privileges.of(1, 600);
+        String t007 = AccessToken2Codec.encode(new AccessToken2(APP_ID, T0, 3600, 7,
+                new Service.Streaming(io.countersign.codec.ByteString.utf8("live"), io.countersign.codec.ByteString.utf8("alice"), p),
+                new Service.Fcdn(io.countersign.codec.ByteString.utf8("cdn"), io.countersign.codec.ByteString.utf8("bob"), p),
+                new Service.Apaas(io.countersign.codec.ByteString.utf8("class"), io.countersign.codec.ByteString.utf8("carol"), (short) 2, p)), CERT);
+        assertEquals(List.of("version=007", "signature", "appId=" + APP_ID, "issueTs=" + T0, "expire=3600", "salt=7",
+                "services[0].type=3", "services[0].channelName=live", "services[0].account=alice", "services[0].privileges.1=600",
+                "services[1].type=6", "services[1].channelName=cdn", "services[1].account=bob", "services[1].privileges.1=600",
+                "services[2].type=7", "services[2].roomUuid=class", "services[2].userUuid=carol", "services[2].role=2",
+                "services[2].privileges.1=600"), fieldsWithValues(TokenDoctor.inspect(t007, at(T0))));
+    }
+
+    /** A packed uid is an int uid only as the decimal text buildTokenWithUid writes: no leading zero, within u32. */
+    @Test
+    void shouldTellAnIntUidFromAnAccountOfDigits() {
+        for (String uid : new String[] {"0", "9", "42", "4294967295"}) {
+            assertTrue(Inspector.uidMeaning(io.countersign.codec.ByteString.utf8(uid)).startsWith("int uid " + uid), uid);
+        }
+        for (String account : new String[] {"042", "4294967296", "12345678901", "4a", "/", ":"}) {
+            assertTrue(Inspector.uidMeaning(io.countersign.codec.ByteString.utf8(account)).startsWith("a user account"), account);
+        }
+        assertTrue(Inspector.uidMeaning(io.countersign.codec.ByteString.EMPTY).startsWith("empty: uid 0"));
+    }
+
+    /** name=value for each field; signatures by name alone (their value is the signer's, tested elsewhere). */
+    private static List<String> fieldsWithValues(Inspection in) {
+        return in.fields().stream()
+                .map(f -> f.name().equals("signature") || f.name().equals("sig") ? f.name() : f.name() + "=" + f.value())
+                .toList();
+    }
+
     @Test
     void shouldNeverShowACertificate() {
         Expectations expectations = expect(T0 + 7200).certificate(OTHER_CERT).secondaryCertificate(CERT).channel("lobby").uid(1).build();
