@@ -337,7 +337,8 @@ class TokenDoctorTest {
         assertEquals("kPrivilegeJoinChannel: 0, no limit of its own: lasts as long as the token, until 2023-11-14 23:13:20 UTC",
                 meaning(in, "services[0].privileges.1"));
         assertEquals((T0 + 3600) * 1000, in.grants().get(0).expiresAt());
-        assertEquals(Verdict.VALID, TokenDoctor.check(token, expect(T0 + 3599).certificate(CERT).channel("room").uid(42).build()).verdict());
+        assertEquals(Verdict.VALID, TokenDoctor.check(token, expect(T0 + 3599).certificate(CERT).channel("room").uid(42)
+                .service(ServiceKind.RTC, 1, 2, 3, 4).build()).verdict()); // a privilege of 0 is granted, not missing
         // Past the token's expiry only the token is named, not each privilege.
         assertEquals(List.of("expired"), codes(TokenDoctor.check(token, expect(T0 + 3600).build())));
     }
@@ -353,7 +354,9 @@ class TokenDoctorTest {
         assertEquals("kJoinChannel: 0, never expires on its own: lasts as long as the token, until 2023-11-15 22:13:20 UTC",
                 meaning(in, "privileges.1"));
         assertEquals((T0 + 86_400) * 1000, in.grants().get(0).expiresAt());
-        assertEquals(List.of(), codes(TokenDoctor.check(token, expect(T0 + 60).build())));
+        assertEquals(List.of(), codes(TokenDoctor.check(token, expect(T0 + 60).service(ServiceKind.RTC, 1, 2, 3, 4).build())));
+        String rtm = new RtmTokenBuilder(at(T0), SaltSource.fixed(7)).buildToken(APP_ID, CERT, "alice", RtmTokenBuilder.Role.Rtm_User, 0);
+        assertEquals(List.of(), codes(TokenDoctor.check(rtm, expect(T0 + 60).service(ServiceKind.RTM, 1).account("alice").build())));
     }
 
     @Test
