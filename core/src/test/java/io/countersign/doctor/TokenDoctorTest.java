@@ -7,6 +7,7 @@ import io.countersign.accesstoken2.AccessToken2Codec;
 import io.countersign.accesstoken2.RtcTokenBuilder2;
 import io.countersign.accesstoken2.RtmTokenBuilder2;
 import io.countersign.accesstoken2.Service;
+import io.countersign.codec.ByteString;
 import io.countersign.codec.Privileges;
 import io.countersign.codec.SaltSource;
 import io.countersign.codec.TokenFormatException.Reason;
@@ -21,12 +22,16 @@ import io.countersign.netless.TokenRole;
 import io.countersign.signaling.SignalingToken;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.zip.CRC32;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -174,11 +179,11 @@ class TokenDoctorTest {
     void shouldCheckTheChannelAndUserOfEveryServiceThatCarriesThem() {
         Privileges p = Privileges.of(1, 600);
         String token = AccessToken2Codec.encode(new AccessToken2(APP_ID, T0, 3600, 7,
-                new Service.Streaming(io.countersign.codec.ByteString.utf8("live"), io.countersign.codec.ByteString.utf8("alice"), p),
-                new Service.Fcdn(io.countersign.codec.ByteString.utf8("cdn"), io.countersign.codec.ByteString.utf8("42"), p),
-                new Service.Rtm2(io.countersign.codec.ByteString.utf8("carol"), List.of(), p),
-                new Service.Chat(io.countersign.codec.ByteString.utf8("dave"), p),
-                new Service.Chat(io.countersign.codec.ByteString.utf8(""), Privileges.of(2, 600))), CERT);
+                new Service.Streaming(ByteString.utf8("live"), ByteString.utf8("alice"), p),
+                new Service.Fcdn(ByteString.utf8("cdn"), ByteString.utf8("42"), p),
+                new Service.Rtm2(ByteString.utf8("carol"), List.of(), p),
+                new Service.Chat(ByteString.utf8("dave"), p),
+                new Service.Chat(ByteString.utf8(""), Privileges.of(2, 600))), CERT);
 
         // Packed in type order: [0] Streaming, [1] Chat dave, [2] Chat app token (no user), [3] FCDN, [4] RTM2.
         CheckResult any = TokenDoctor.check(token, expect(T0).channel("live").account("alice").build());
@@ -424,9 +429,9 @@ class TokenDoctorTest {
     /** Every field of each scheme, in order, as name=value; the values are what the token was built from. */
     @Test
     void shouldListEveryFieldWithTheValueItWasBuiltFrom() {
-        java.util.function.Function<String, Long> crc = text -> {
-            java.util.zip.CRC32 c = new java.util.zip.CRC32();
-            c.update(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Function<String, Long> crc = text -> {
+            CRC32 c = new CRC32();
+            c.update(text.getBytes(StandardCharsets.UTF_8));
             return c.getValue();
         };
         String t006 = new RtcTokenBuilder(at(T0), SaltSource.fixed(7)).buildTokenWithUid(APP_ID, CERT, "room", 42L,
@@ -438,7 +443,7 @@ class TokenDoctorTest {
 
         String t005 = DynamicKey5.generateMediaChannelKey(APP_ID, CERT, "room", T0, 58964981L, 42L, T0 + 3600);
         // 005 keys carry the App ID in lower case, as the official generators write it.
-        assertEquals(List.of("version=005", "serviceType=1", "signature", "appId=" + APP_ID.toLowerCase(java.util.Locale.ROOT), "unixTs=" + T0,
+        assertEquals(List.of("version=005", "serviceType=1", "signature", "appId=" + APP_ID.toLowerCase(Locale.ROOT), "unixTs=" + T0,
                 "salt=58964981", "expiredTs=" + (T0 + 3600)), fieldsWithValues(TokenDoctor.inspect(t005, at(T0))));
 
         String signaling = SignalingToken.getToken(APP_ID, CERT, "alice", T0 + 3600);
@@ -454,9 +459,9 @@ class TokenDoctorTest {
         // Service types as agora-token 2.0.6 numbers them: Streaming 3, FCDN 6, APaaS 7.
         Privileges p = Privileges.of(1, 600);
         String t007 = AccessToken2Codec.encode(new AccessToken2(APP_ID, T0, 3600, 7,
-                new Service.Streaming(io.countersign.codec.ByteString.utf8("live"), io.countersign.codec.ByteString.utf8("alice"), p),
-                new Service.Fcdn(io.countersign.codec.ByteString.utf8("cdn"), io.countersign.codec.ByteString.utf8("bob"), p),
-                new Service.Apaas(io.countersign.codec.ByteString.utf8("class"), io.countersign.codec.ByteString.utf8("carol"), (short) 2, p)), CERT);
+                new Service.Streaming(ByteString.utf8("live"), ByteString.utf8("alice"), p),
+                new Service.Fcdn(ByteString.utf8("cdn"), ByteString.utf8("bob"), p),
+                new Service.Apaas(ByteString.utf8("class"), ByteString.utf8("carol"), (short) 2, p)), CERT);
         assertEquals(List.of("version=007", "signature", "appId=" + APP_ID, "issueTs=" + T0, "expire=3600", "salt=7",
                 "services[0].type=3", "services[0].channelName=live", "services[0].account=alice", "services[0].privileges.1=600",
                 "services[1].type=6", "services[1].channelName=cdn", "services[1].account=bob", "services[1].privileges.1=600",
@@ -468,12 +473,12 @@ class TokenDoctorTest {
     @Test
     void shouldTellAnIntUidFromAnAccountOfDigits() {
         for (String uid : new String[] {"0", "9", "42", "4294967295"}) {
-            assertTrue(Inspector.uidMeaning(io.countersign.codec.ByteString.utf8(uid)).startsWith("int uid " + uid), uid);
+            assertTrue(Inspector.uidMeaning(ByteString.utf8(uid)).startsWith("int uid " + uid), uid);
         }
         for (String account : new String[] {"042", "4294967296", "12345678901", "4a", "/", ":"}) {
-            assertTrue(Inspector.uidMeaning(io.countersign.codec.ByteString.utf8(account)).startsWith("a user account"), account);
+            assertTrue(Inspector.uidMeaning(ByteString.utf8(account)).startsWith("a user account"), account);
         }
-        assertTrue(Inspector.uidMeaning(io.countersign.codec.ByteString.EMPTY).startsWith("empty: uid 0"));
+        assertTrue(Inspector.uidMeaning(ByteString.EMPTY).startsWith("empty: uid 0"));
     }
 
     /** name=value for each field; signatures by name alone (their value is the signer's, tested elsewhere). */
@@ -525,8 +530,8 @@ class TokenDoctorTest {
         assertEquals("1 d", Words.duration(86_401));
         assertEquals("in 10 min", Words.relative(T0 + 600, T0));
         assertEquals("2 h ago", Words.relative(T0, T0 + 7200));
-        assertEquals(null, Words.channelNameProblem(io.countersign.codec.ByteString.utf8("Room 1!#$%&()+-:;<=.>?@[]^_{}|~,")));
-        assertTrue(Words.channelNameProblem(io.countersign.codec.ByteString.utf8("x".repeat(65))).contains("65 bytes"));
+        assertEquals(null, Words.channelNameProblem(ByteString.utf8("Room 1!#$%&()+-:;<=.>?@[]^_{}|~,")));
+        assertTrue(Words.channelNameProblem(ByteString.utf8("x".repeat(65))).contains("65 bytes"));
     }
 
     @Test
